@@ -1,0 +1,116 @@
+namespace CiPublisher.Core.Settings;
+
+/// <summary>
+/// One run's validated settings, from action inputs, CLI flags and environment variables.
+/// A target's settings are null when its enabling input is absent.
+/// </summary>
+public sealed record RunSettings
+{
+    public required string Command { get; init; }
+    public IReadOnlyList<string> ArtifactPatterns { get; init; } = [];
+    public required string WorkingDirectory { get; init; }
+    public string? Version { get; init; }
+    public string? BuildNumber { get; init; }
+
+    /// <summary>Release notes, already read from <c>release-notes-file</c> when that was given.</summary>
+    public string? ReleaseNotes { get; init; }
+
+    public string? Channel { get; init; }
+    public bool DryRun { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
+    public int MaxParallel { get; init; } = 2;
+    public HttpSettings Http { get; init; } = new();
+    public RunContext Context { get; init; } = new();
+
+    public FenfaSettings? Fenfa { get; init; }
+    public AppleSettings? Apple { get; init; }
+    public AltStoreSettings? AltStore { get; init; }
+    public AptoideSettings? Aptoide { get; init; }
+    public GitHubSettings? GitHub { get; init; }
+}
+
+/// <summary>Retry and timeout defaults shared by every HTTP client.</summary>
+public sealed record HttpSettings
+{
+    public int MaxRetries { get; init; } = 4;
+
+    /// <summary>First retry delay; later ones grow exponentially with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest a single API call (not an upload) may take.</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>An upload fails when no byte moved for this long; there is no total limit on transfers.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>Where the run happens, from the CI platform's variables (the library reads none itself).</summary>
+public sealed record RunContext
+{
+    public string Platform { get; init; } = "local";
+    public string? Repository { get; init; }
+    public string? Ref { get; init; }
+    public string? RefName { get; init; }
+    public bool IsTag { get; init; }
+    public string? Sha { get; init; }
+    public string? RunUrl { get; init; }
+    public string? EventName { get; init; }
+    public int? PullRequestNumber { get; init; }
+}
+
+public sealed record FenfaSettings
+{
+    public required Uri Url { get; init; }
+    public string? Token { get; init; }
+    public string? Product { get; init; }
+    public string? ProductName { get; init; }
+    public string? VariantId { get; init; }
+    public bool Publish { get; init; } = true;
+    public bool SkipExisting { get; init; } = true;
+}
+
+public sealed record AppleSettings
+{
+    public required string KeyId { get; init; }
+    public string? IssuerId { get; init; }
+    public required string PrivateKey { get; init; }
+    public Uri ApiUrl { get; init; } = new("https://api.appstoreconnect.apple.com");
+    public IReadOnlyList<string> Devices { get; init; } = [];
+    public string? DevicesFile { get; init; }
+    public bool DevicesFromFenfa { get; init; }
+    public int? MaxNewDevices { get; init; }
+    public bool RefreshProfiles { get; init; }
+}
+
+public sealed record AltStoreSettings
+{
+    public string? AdpId { get; init; }
+    public Uri ApiUrl { get; init; } = new("https://api.altstore.io");
+    public bool Wait { get; init; } = true;
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    public string? SourceFile { get; init; }
+    public Uri? SourceUrl { get; init; }
+    public string? DeveloperId { get; init; }
+    public string? Email { get; init; }
+}
+
+public sealed record AptoideSettings
+{
+    public required string Repo { get; init; }
+    public string? Token { get; init; }
+    public string? Username { get; init; }
+    public string? Password { get; init; }
+    public Uri ApiUrl { get; init; } = new("https://webservices.aptoide.com/webservices/");
+    public string? Category { get; init; }
+    public string? Rating { get; init; }
+    public string? Description { get; init; }
+}
+
+public sealed record GitHubSettings
+{
+    public required string Token { get; init; }
+    public Uri ApiUrl { get; init; } = new("https://api.github.com");
+    public string? Repository { get; init; }
+    public bool Release { get; init; }
+    public bool PullRequestComment { get; init; }
+}

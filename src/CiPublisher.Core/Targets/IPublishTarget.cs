@@ -1,0 +1,21 @@
+using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Reporting;
+
+namespace CiPublisher.Core.Targets;
+
+/// <summary>
+/// One destination. Enabled by its inputs being present. Runs concurrently with the other targets,
+/// handles <c>DryRun</c> itself (plan only), and reports failure through its result.
+/// </summary>
+public interface IPublishTarget
+{
+    /// <summary>Shown in logs and the summary: "Fenfa", "Aptoide", "Apple devices".</summary>
+    string Name { get; }
+
+    /// <summary>The verbs this target belongs to besides <c>publish</c> ("register-devices", "altstore").</summary>
+    IReadOnlySet<string> Verbs { get; }
+
+    bool IsEnabled { get; }
+
+    Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken);
+}

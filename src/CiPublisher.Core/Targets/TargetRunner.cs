@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Reporting;
+using CiPublisher.Core.Security;
+using Microsoft.Extensions.Logging;
+
+namespace CiPublisher.Core.Targets;
+
+/// <summary>Runs the enabled targets concurrently; one failing does not stop the others, and none throws past here.</summary>
+public sealed class TargetRunner(SecretRegistry secrets, TimeProvider time, ILogger<TargetRunner> logger)
+{
+    public async Task<IReadOnlyList<TargetResult>> RunAsync(
+        IEnumerable<IPublishTarget> targets, ArtifactSet artifacts, CancellationToken cancellationToken)
+    {
+        var runs = targets.Select(t => GuardAsync(t.Name, ct => t.RunAsync(artifacts, ct), cancellationToken));
+        return await Task.WhenAll(runs);
+    }
+
+    public async Task<IReadOnlyList<TargetResult>> RunAsync(
+        IEnumerable<IReportTarget> targets, RunReport report, CancellationToken cancellationToken)
+    {
+        var runs = targets.Select(t => GuardAsync(t.Name, ct => t.RunAsync(report, ct), cancellationToken));
+        return await Task.WhenAll(runs);
+    }
+
+    private async Task<TargetResult> GuardAsync(
+        string name, Func<CancellationToken, Task<TargetResult>> run, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            await Task.Yield();
+            var result = await run(cancellationToken);
+            return result with { Duration = result.Duration == default ? time.GetElapsedTime(started) : result.Duration };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return TargetResult.Failed(name, "cancelled before it finished", time.GetElapsedTime(started));
+        }
+        catch (Exception exception)
+        {
+            var message = secrets.Redact(exception.Message);
+            logger.LogError("{Target} failed: {Message}", name, message);
+            Debug.WriteLine(exception);
+            return TargetResult.Failed(name, message, time.GetElapsedTime(started));
+        }
+    }
+}

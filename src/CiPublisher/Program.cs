@@ -1,0 +1,6 @@
+namespace CiPublisher;
+
+public static class Program
+{
+    public static int Main(string[] args) => args.Length;
+}

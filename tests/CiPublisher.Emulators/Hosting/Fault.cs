@@ -1,0 +1,59 @@
+namespace CiPublisher.Emulators.Hosting;
+
+public enum FaultKind
+{
+    /// <summary>Answer with a status (and optional body and headers) without running the handler.</summary>
+    Status,
+
+    /// <summary>Close the connection before reading the request body.</summary>
+    DropBeforeBody,
+
+    /// <summary>Read part of the request body, then close the connection.</summary>
+    DropDuringBody,
+
+    /// <summary>Run the handler (its effects land), then close the connection instead of answering.</summary>
+    DropAfterHandler,
+
+    /// <summary>Wait before running the handler (a slow answer).</summary>
+    Delay,
+}
+
+/// <summary>One injected fault, used once for the first request that matches it.</summary>
+public sealed record Fault
+{
+    public required FaultKind Kind { get; init; }
+    public required string Method { get; init; }
+
+    /// <summary>Matched against the request path: exact, or a prefix when it ends with '*'.</summary>
+    public required string Path { get; init; }
+
+    public int StatusCode { get; init; } = 503;
+    public string? Body { get; init; }
+    public string ContentType { get; init; } = "application/json";
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public TimeSpan Delay { get; init; }
+
+    public bool Matches(string method, string path) =>
+        string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)
+        && (Path.EndsWith('*')
+            ? path.StartsWith(Path[..^1], StringComparison.Ordinal)
+            : string.Equals(Path, path, StringComparison.Ordinal));
+
+    public static Fault Status(string method, string path, int status, string? body = null,
+        string contentType = "application/json", IReadOnlyDictionary<string, string>? headers = null) =>
+        new()
+        {
+            Kind = FaultKind.Status, Method = method, Path = path, StatusCode = status, Body = body,
+            ContentType = contentType, Headers = headers ?? new Dictionary<string, string>(),
+        };
+
+    public static Fault RateLimited(string method, string path, int? retryAfterSeconds, string? body = null) =>
+        Status(method, path, 429, body, headers: retryAfterSeconds is { } s
+            ? new Dictionary<string, string> { ["Retry-After"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : null);
+
+    public static Fault Drop(FaultKind kind, string method, string path) => new() { Kind = kind, Method = method, Path = path };
+
+    public static Fault Slow(string method, string path, TimeSpan delay) =>
+        new() { Kind = FaultKind.Delay, Method = method, Path = path, Delay = delay };
+}
