@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.Json;
+using CiPublisher.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Refit;
+
+namespace CiPublisher.Core.Http;
+
+public static class HttpClientRegistration
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Registers a Refit client for one service through IHttpClientFactory, behind the shared resilience
+    /// handler. <paramref name="authHandler"/> runs inside the retry loop, so every attempt carries fresh credentials.
+    /// </summary>
+    public static IHttpClientBuilder AddServiceClient<TApi>(this IServiceCollection services, string service, Uri baseUrl,
+        Func<IServiceProvider, DelegatingHandler>? authHandler = null)
+        where TApi : class
+    {
+        var builder = services
+            .AddRefitClient<TApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(Json) })
+            .ConfigureHttpClient(client =>
+            {
+                client.BaseAddress = baseUrl;
+                // Timeouts come from the resilience pipeline (API calls) and the stall watchdog (transfers).
+                client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd($"CiPublisher/{typeof(HttpClientRegistration).Assembly.GetName().Version?.ToString(3)}");
+            })
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            .AddHttpMessageHandler(sp => new ResilienceHandler(service, sp.GetRequiredService<RunSettings>().Http,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(service)));
+        if (authHandler is not null) builder.AddHttpMessageHandler(authHandler);
+        return builder;
+    }
+
+    /// <summary>Honours HTTPS_PROXY/NO_PROXY (the default proxy reads them) and keeps connections fresh.</summary>
+    public static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        AutomaticDecompression = DecompressionMethods.All,
+        ConnectTimeout = TimeSpan.FromSeconds(30),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        UseProxy = true,
+    };
+}
