@@ -427,6 +427,28 @@ public sealed class FenfaEmulatorTests : IAsyncLifetime
         _fenfa.Releases.Single().DownloadCount.Should().Be(1);
     }
 
+    [Fact]
+    public async Task Smart_upload_checks_the_variant_before_the_file_and_names_the_stored_file_from_the_clients()
+    {
+        var variant = SeedAndroid();
+
+        var noFile = await SmartUploadAsync(new MultipartFormDataContent { { new StringContent("var_0000000000000000"), "variant_id" } });
+        var notZip = await SmartUploadAsync(SmartForm(variant.Id, "My App!.apk", "MZ"u8.ToArray()));
+        var stored = await SmartUploadAsync(SmartForm(variant.Id, "My App!.apk", Zip));
+
+        (await ErrorOf(noFile)).Should().Be(("BAD_REQUEST", "variant not found"));
+        (await ErrorOf(notZip)).Code.Should().Be("PARSE_ERROR");
+        stored.StatusCode.Should().Be(HttpStatusCode.Created);
+        _fenfa.Releases.Single().FileName.Should().Be("MyApp_20260502_091244_3.1.apk");
+
+        static MultipartFormDataContent SmartForm(string variantId, string fileName, byte[] file) => new()
+        {
+            { new StringContent(variantId), "variant_id" },
+            { new StringContent("3.1"), "version" },
+            { new ByteArrayContent(file), "app_file", fileName },
+        };
+    }
+
     // ---- Listings (§3.8, §5) ----
 
     [Fact]
@@ -708,6 +730,9 @@ public sealed class FenfaEmulatorTests : IAsyncLifetime
     private Task<HttpResponseMessage> UploadAsync(string? variantId, string? fileName, byte[]? file, string token = Upload,
         Dictionary<string, string>? fields = null) =>
         _http.SendAsync(UploadRequest(variantId, fileName, file, token, fields ?? []));
+
+    private Task<HttpResponseMessage> SmartUploadAsync(MultipartFormDataContent form) =>
+        _http.SendAsync(Request(HttpMethod.Post, "smart-upload", Upload, form));
 
     private static async Task<JsonElement> DataOf(HttpResponseMessage response)
     {
