@@ -20,7 +20,8 @@ public static class HttpClientRegistration
         where TApi : class
     {
         var builder = services
-            .AddRefitClient<TApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(Json) })
+            // Refit 16 builds requests with its source generator; the reflection builder is not shipped.
+            .AddRefitGeneratedClient<TApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(Json) })
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = baseUrl;

@@ -12,6 +12,7 @@ public static class TransientFailure
             or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
+    /// <summary>Connection failures, including Refit's wrapper for a request that got no response.</summary>
     public static bool IsTransient(Exception exception) =>
-        exception is HttpRequestException or TimeoutRejectedException or IOException or SocketException;
+        exception is HttpRequestException or TimeoutRejectedException or IOException or SocketException or Refit.ApiRequestException;
 }

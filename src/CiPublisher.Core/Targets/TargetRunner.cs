@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Http;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ public sealed class TargetRunner(SecretRegistry secrets, TimeProvider time, ILog
         {
             await Task.Yield();
             var result = await run(cancellationToken);
+            if (result.Outcome == Outcome.Failed) logger.LogError("{Target} failed: {Reason}", name, secrets.Redact(result.Reason ?? "see the summary"));
             return result with { Duration = result.Duration == default ? time.GetElapsedTime(started) : result.Duration };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -39,7 +41,7 @@ public sealed class TargetRunner(SecretRegistry secrets, TimeProvider time, ILog
         }
         catch (Exception exception)
         {
-            var message = secrets.Redact(exception.Message);
+            var message = secrets.Redact(FailureText.Of(exception));
             logger.LogError("{Target} failed: {Message}", name, message);
             Debug.WriteLine(exception);
             return TargetResult.Failed(name, message, time.GetElapsedTime(started));

@@ -33,6 +33,12 @@ public sealed record Fault
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
     public TimeSpan Delay { get; init; }
 
+    /// <summary>How many matching requests pass untouched before this fault strikes (to reach the second upload, say).</summary>
+    public int Skip { get; init; }
+
+    /// <summary>This fault, striking only after <paramref name="count"/> matching requests have passed.</summary>
+    public Fault After(int count) => this with { Skip = count };
+
     public bool Matches(string method, string path) =>
         string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)
         && (Path.EndsWith('*')

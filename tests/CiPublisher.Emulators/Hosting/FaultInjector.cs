@@ -27,6 +27,11 @@ public sealed class FaultInjector
             var index = _pending.FindIndex(f => f.Matches(method, path));
             if (index < 0) return null;
             var fault = _pending[index];
+            if (fault.Skip > 0)
+            {
+                _pending[index] = fault with { Skip = fault.Skip - 1 };
+                return null;
+            }
             _pending.RemoveAt(index);
             return fault;
         }

@@ -1,3 +1,4 @@
+using CiPublisher.Emulators.Samples;
 using System.Buffers.Binary;
 using CiPublisher.Core.Artifacts;
 

@@ -1,3 +1,4 @@
+using CiPublisher.Emulators.Samples;
 using System.IO.Compression;
 using CiPublisher.Core.Artifacts;
 

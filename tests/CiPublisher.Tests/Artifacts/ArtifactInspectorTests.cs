@@ -1,3 +1,4 @@
+using CiPublisher.Emulators.Samples;
 using System.Buffers.Binary;
 using System.Text;
 using CiPublisher.Core.Artifacts;

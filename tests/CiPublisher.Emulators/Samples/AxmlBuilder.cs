@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace CiPublisher.Tests.Artifacts;
+namespace CiPublisher.Emulators.Samples;
 
 /// <summary>One attribute to write: a string, or a typed 32-bit value.</summary>
-internal sealed record AxmlAttr(string? Namespace, string Name, uint ResourceId, byte Type, uint Data, string? Text)
+public sealed record AxmlAttr(string? Namespace, string Name, uint ResourceId, byte Type, uint Data, string? Text)
 {
     public const string Android = "http://schemas.android.com/apk/res/android";
 
@@ -20,7 +20,7 @@ internal sealed record AxmlAttr(string? Namespace, string Name, uint ResourceId,
 /// A small compiled-Android-XML writer for tests (chunk layout per AOSP ResourceTypes.h):
 /// XML chunk, string pool (UTF-16 or UTF-8), resource map, namespace and element chunks.
 /// </summary>
-internal sealed class AxmlBuilder
+public sealed class AxmlBuilder
 {
     private readonly List<(bool Start, string Name, AxmlAttr[] Attributes)> _events = [];
 

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+
+namespace CiPublisher.Core.Reporting;
+
+/// <summary>
+/// The job summary in GitHub-flavoured Markdown: app, version, build and the verdict at the top,
+/// failures first and explained, then one table per target.
+/// </summary>
+public static class SummaryRenderer
+{
+    public static string Render(RunReport report)
+    {
+        var md = new StringBuilder();
+        var title = report.AppName ?? (report.Artifacts.Count > 0 ? report.Artifacts[0].FileName : "CiPublisher");
+        var version = string.Join(" ", new[] { report.Version, report.Build is null ? null : $"({report.Build})" }.OfType<string>());
+        md.Append($"## {Verdict(report).Icon} {Escape(title)} {Escape(version)}".TrimEnd()).Append('\n').Append('\n');
+        md.Append(CultureInfo.InvariantCulture, $"**{Verdict(report).Text}** · `{report.Command}`")
+            .Append(report.DryRun ? " · dry run: nothing was written" : "")
+            .Append(CultureInfo.InvariantCulture, $" · {report.Duration.TotalSeconds:0.#}s").Append('\n').Append('\n');
+
+        if (report.Error is not null) md.Append("> [!CAUTION]\n> ").Append(Escape(report.Error)).Append("\n\n");
+
+        var failed = report.Targets.Where(t => t.Outcome == Outcome.Failed).ToList();
+        foreach (var target in failed)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"> [!CAUTION]\n> **{Escape(target.Target)} failed:** {Escape(target.Reason ?? "see the items below")}\n");
+            foreach (var item in target.Items.Where(i => i.Outcome == Outcome.Failed))
+                md.Append(CultureInfo.InvariantCulture, $"> - `{Escape(item.Name)}`: {Escape(item.Reason ?? "failed")}\n");
+            md.Append('\n');
+        }
+
+        foreach (var target in failed.Concat(report.Targets.Where(t => t.Outcome != Outcome.Failed)))
+            RenderTarget(md, target);
+
+        if (report.Artifacts.Count > 0) RenderArtifacts(md, report);
+        return md.ToString();
+    }
+
+    private static void RenderTarget(StringBuilder md, TargetResult target)
+    {
+        md.Append(CultureInfo.InvariantCulture, $"### {OutcomeIcon(target.Outcome)} {Escape(target.Target)}");
+        if (target.Reason is not null && target.Outcome != Outcome.Failed) md.Append(" — ").Append(Escape(target.Reason));
+        md.Append(CultureInfo.InvariantCulture, $" ({target.Duration.TotalSeconds:0.#}s)\n\n");
+
+        if (target.Items.Count > 0)
+        {
+            var factNames = target.Items.SelectMany(i => i.Facts.Keys).Distinct().ToList();
+            md.Append("| | item | ").Append(string.Join(" | ", factNames)).Append(factNames.Count > 0 ? " | " : "").Append("links | note |\n");
+            md.Append("|---|---|").Append(string.Concat(factNames.Select(_ => "---|"))).Append("---|---|\n");
+            foreach (var item in target.Items)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {OutcomeIcon(item.Outcome)} | `{Escape(item.Name)}` | ");
+                foreach (var fact in factNames) md.Append(Escape(item.Facts.GetValueOrDefault(fact) ?? "")).Append(" | ");
+                md.Append(string.Join(" · ", item.Links.Select(l => LinkText(l.Key, l.Value)))).Append(" | ");
+                md.Append(Escape(item.Reason ?? "")).Append(" |\n");
+            }
+            md.Append('\n');
+        }
+        if (target.Figures.Count > 0)
+            md.Append(string.Join(" · ", target.Figures.Select(f => $"{Escape(f.Key)}: **{Escape(f.Value)}**"))).Append("\n\n");
+        foreach (var note in target.Notes) md.Append("> [!NOTE]\n> ").Append(Escape(note)).Append("\n\n");
+    }
+
+    private static void RenderArtifacts(StringBuilder md, RunReport report)
+    {
+        md.Append("<details><summary>Artifacts</summary>\n\n| file | platform | id | version | build | size | sha256 |\n|---|---|---|---|---|---|---|\n");
+        foreach (var a in report.Artifacts)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"| `{Escape(a.FileName)}` | {OutputsRenderer.PlatformName(a.Platform)} | {Escape(a.Identifier ?? "")} | {Escape(a.Version ?? "")} | {Escape(a.Build ?? "")} | {Size(a.SizeBytes)} | {ShortHash(a.Sha256)} |\n");
+        }
+        md.Append("\n</details>\n");
+    }
+
+    /// <summary>Install links use itms-services://, which Markdown renderers drop as links; show them as code.</summary>
+    private static string LinkText(string name, string url) =>
+        url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? $"[{name}]({url})" : $"{name}: `{url}`";
+
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.##} GiB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.#} MiB",
+        >= 1L << 10 => $"{bytes / 1024.0:0.#} KiB",
+        _ => $"{bytes} B",
+    };
+
+    public static string ShortHash(string? sha256) => sha256 is { Length: >= 12 } ? $"`{sha256[..12]}…`" : "";
+
+    private static (string Icon, string Text) Verdict(RunReport report) =>
+        report.Cancelled ? ("⏹️", "Cancelled")
+        : report.Error is not null ? ("❌", "Not run")
+        : report.Targets.Any(t => t.Outcome == Outcome.Failed) ? ("❌", "Failed")
+        : report.Targets.Count == 0 || report.Targets.All(t => t.Outcome == Outcome.Skipped) ? ("⏭️", "Nothing published")
+        : ("✅", "Published");
+
+    private static string OutcomeIcon(Outcome outcome) => outcome switch
+    {
+        Outcome.Succeeded => "✅",
+        Outcome.AlreadyDone => "☑️",
+        Outcome.Skipped => "⏭️",
+        _ => "❌",
+    };
+
+    /// <summary>Keeps service text from breaking the table or the Markdown.</summary>
+    private static string Escape(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal);
+}

@@ -1,0 +1,11 @@
+namespace CiPublisher.Core.Targets.Fenfa;
+
+/// <summary>Fenfa's one auth header (contract §1); added on every attempt.</summary>
+public sealed class FenfaAuthHandler(string? token) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (token is not null) request.Headers.TryAddWithoutValidation("X-Auth-Token", token);
+        return base.SendAsync(request, cancellationToken);
+    }
+}

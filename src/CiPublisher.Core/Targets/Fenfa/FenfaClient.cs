@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CiPublisher.Core.Http;
+
+namespace CiPublisher.Core.Targets.Fenfa;
+
+/// <summary>Fenfa operations in the client's terms, each answer read through <see cref="FenfaResponses"/>.</summary>
+public sealed class FenfaClient(IFenfaApi api)
+{
+    private const int PageSize = 200;
+
+    // A Fenfa with more products than this matching one slug is not one we can reason about.
+    private const int MaxPages = 50;
+
+    /// <summary>
+    /// Proves URL and token with a request that creates nothing: an empty upload form answers
+    /// 400 "missing variant_id" for a good token and 401/403 for a bad one (contract pitfall 4).
+    /// </summary>
+    public async Task PreflightAsync(CancellationToken cancellationToken)
+    {
+        using var form = new MultipartFormDataContent();
+        var response = await api.Upload(form, transfer: false, retrySafe: true, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            response.Dispose();
+            return;
+        }
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        using (response)
+        {
+            throw response.IsSuccessStatusCode
+                ? new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Server,
+                    $"checking fenfa-url and fenfa-token: an empty upload was accepted (HTTP {(int)response.StatusCode}); is fenfa-url a Fenfa server?")
+                : FenfaResponses.Failure(response, "checking fenfa-url and fenfa-token", body);
+        }
+    }
+
+    /// <summary>Every product whose slug is exactly <paramref name="slug"/> (the server's search is a substring match).</summary>
+    public async Task<IReadOnlyList<FenfaProduct>> FindProductsAsync(string slug, CancellationToken cancellationToken)
+    {
+        var found = new List<FenfaProduct>();
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var list = await FenfaResponses.ReadAsync<FenfaProductList>(
+                await api.ListProducts(slug, PageSize, page * PageSize, cancellationToken), "listing products", cancellationToken);
+            found.AddRange(list.Items.Where(p => string.Equals(p.Slug, slug, StringComparison.Ordinal)));
+            if (list.Items.Count < PageSize || (page + 1) * PageSize >= list.Total) break;
+        }
+        return found;
+    }
+
+    public async Task<FenfaProduct> CreateProductAsync(string name, string slug, CancellationToken cancellationToken)
+    {
+        var created = await FenfaResponses.ReadAsync<FenfaCreatedProduct>(
+            await api.CreateProduct(new FenfaProductRequest(name, slug, Published: true), cancellationToken), $"creating product '{slug}'", cancellationToken);
+        return created.Product ?? throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Server, "creating a product: no product in the answer");
+    }
+
+    public async Task<FenfaProductDetail> GetProductAsync(string productId, CancellationToken cancellationToken) =>
+        await FenfaResponses.ReadAsync<FenfaProductDetail>(await api.GetProduct(productId, cancellationToken), $"reading product {productId}", cancellationToken);
+
+    public async Task<FenfaVariant> CreateVariantAsync(string productId, FenfaVariantRequest variant, CancellationToken cancellationToken)
+    {
+        var created = await FenfaResponses.ReadAsync<FenfaCreatedVariant>(
+            await api.CreateVariant(productId, variant, cancellationToken), $"creating the {variant.Platform} variant", cancellationToken);
+        return created.Variant ?? throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Server, "creating a variant: no variant in the answer");
+    }
+
+    public async Task DeleteProductAsync(string productId, CancellationToken cancellationToken) =>
+        await FenfaResponses.EnsureOkAsync(await api.DeleteProduct(productId, cancellationToken), $"deleting duplicate product {productId}", cancellationToken);
+
+    public async Task DeleteVariantAsync(string variantId, CancellationToken cancellationToken) =>
+        await FenfaResponses.EnsureOkAsync(await api.DeleteVariant(variantId, cancellationToken), $"deleting duplicate variant {variantId}", cancellationToken);
+
+    public async Task PublishProductAsync(string productId, CancellationToken cancellationToken) =>
+        await FenfaResponses.EnsureOkAsync(await api.UpdateProduct(productId, new FenfaPublishedRequest(true), cancellationToken), "publishing the product", cancellationToken);
+
+    public async Task PublishVariantAsync(string variantId, CancellationToken cancellationToken) =>
+        await FenfaResponses.EnsureOkAsync(await api.UpdateVariant(variantId, new FenfaPublishedRequest(true), cancellationToken), "publishing the variant", cancellationToken);
+
+    /// <summary>The variant's releases, newest first, with its product (admin token).</summary>
+    public async Task<FenfaVariantStats> GetVariantStatsAsync(string variantId, CancellationToken cancellationToken) =>
+        await FenfaResponses.ReadAsync<FenfaVariantStats>(await api.GetVariantStats(variantId, cancellationToken), $"listing releases of variant {variantId}", cancellationToken);
+
+    /// <summary>The public product (no token; published products and variants only).</summary>
+    public async Task<FenfaProductDetail> GetPublicProductAsync(string productIdOrSlug, CancellationToken cancellationToken) =>
+        await FenfaResponses.ReadAsync<FenfaProductDetail>(await api.GetPublicProduct(productIdOrSlug, cancellationToken), $"reading public product {productIdOrSlug}", cancellationToken);
+
+    /// <summary>
+    /// One upload attempt; <paramref name="file"/> is used once (the form disposes it), and its Sha256 stays readable.
+    /// The caller decides about another attempt after checking whether this one landed.
+    /// </summary>
+    public async Task<FenfaUploadResult> UploadAsync(FenfaUpload upload, HashingFileContent file, CancellationToken cancellationToken)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(upload.VariantId), "variant_id");
+        if (upload.Version is not null) form.Add(new StringContent(upload.Version), "version");
+        form.Add(new StringContent(upload.Build.ToString(System.Globalization.CultureInfo.InvariantCulture)), "build");
+        if (upload.Channel is not null) form.Add(new StringContent(upload.Channel), "channel");
+        if (upload.MinOs is not null) form.Add(new StringContent(upload.MinOs), "min_os");
+        if (upload.Changelog is not null) form.Add(new StringContent(upload.Changelog), "changelog");
+        // The server classifies the file only by this name's extension (contract pitfall 5).
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"app_file\"", FileName = Quote(upload.FileName) };
+        form.Add(file);
+        return await FenfaResponses.ReadAsync<FenfaUploadResult>(
+            await api.Upload(form, transfer: true, retrySafe: false, cancellationToken), $"uploading {upload.FileName}", cancellationToken);
+    }
+
+    private static string Quote(string fileName) => "\"" + fileName.Replace("\"", "", StringComparison.Ordinal) + "\"";
+}
+
+public sealed record FenfaUpload(string VariantId, string FileName, string? Version, long Build, string? Channel, string? MinOs, string? Changelog);

@@ -1,0 +1,173 @@
+using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
+using CiPublisher.Core.Settings;
+using Microsoft.Extensions.Logging;
+
+namespace CiPublisher.Core.Targets.Fenfa;
+
+/// <summary>Publishes the artifacts as releases on a Fenfa server: find or create product and variants, upload, publish.</summary>
+public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITransferProgress progress, TimeProvider time, ILogger<FenfaTarget> logger)
+    : IPublishTarget
+{
+    public string Name => "Fenfa";
+
+    public IReadOnlySet<string> Verbs { get; } = new HashSet<string>();
+
+    public bool IsEnabled => settings.Fenfa is not null;
+
+    private FenfaSettings Fenfa => settings.Fenfa!;
+
+    public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
+    {
+        var eligible = artifacts.Items.Where(a => a.Extension != ".aab").ToList();
+        var skipped = artifacts.Items.Except(eligible)
+            .Select(a => new ItemResult { Name = a.FileName, Outcome = Outcome.Skipped, Reason = "Fenfa takes no .aab (build an APK for it)" }).ToList();
+        if (eligible.Count == 0) return TargetResult.Skipped(Name, "no artifact Fenfa can take") with { Items = skipped };
+        if (settings.DryRun) return Plan(eligible, skipped);
+
+        try
+        {
+            await client.PreflightAsync(cancellationToken);
+        }
+        catch (RemoteServiceException e) when (e.Kind is RemoteFailureKind.Authentication or RemoteFailureKind.Permission)
+        {
+            return TargetResult.Failed(Name, $"fenfa-token was refused by {Fenfa.Url.Host}: {e.Message}");
+        }
+
+        var (destinations, product) = await ResolveDestinationsAsync(eligible, cancellationToken);
+        var publisher = new FenfaArtifactPublisher(client, settings, progress, time, logger);
+        using var slots = new SemaphoreSlim(settings.MaxParallel);
+        var items = await Task.WhenAll(eligible.Select(async artifact =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await publisher.PublishAsync(artifact, await destinations(artifact), cancellationToken);
+            }
+            catch (Exception e) when (e is RemoteServiceException || TransientFailure.IsTransient(e))
+            {
+                var reason = FailureText.Of(e);
+                logger.LogError("Fenfa: {File}: {Message}", artifact.FileName, reason);
+                return new ItemResult { Name = artifact.FileName, Outcome = Outcome.Failed, Reason = reason };
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+
+        var notes = await PublishAsync(product, cancellationToken);
+        var all = items.Concat(skipped).ToList();
+        return new TargetResult
+        {
+            Target = Name,
+            Outcome = TargetResult.Combine(all),
+            Reason = items.Any(i => i.Outcome == Outcome.Failed) ? $"{items.Count(i => i.Outcome == Outcome.Failed)} of {items.Length} artifact(s) failed" : null,
+            Items = all,
+            Outputs = Outputs(eligible, items),
+            Notes = notes,
+        };
+    }
+
+    /// <summary>
+    /// With fenfa-product (admin token): the product found or created, and per artifact its variant.
+    /// With fenfa-variant-id: that variant for every artifact, with whatever release listing the token can read.
+    /// </summary>
+    private async Task<(Func<ArtifactInfo, Task<FenfaDestination>> Destinations, FenfaProduct? Product)> ResolveDestinationsAsync(
+        IReadOnlyList<ArtifactInfo> artifacts, CancellationToken cancellationToken)
+    {
+        if (Fenfa.VariantId is { } variantId)
+        {
+            var destination = await VariantDestinationAsync(variantId, cancellationToken);
+            return (_ => Task.FromResult(destination), null);
+        }
+
+        var slug = FenfaSlug.Normalize(Fenfa.Product!);
+        FenfaProduct product;
+        try
+        {
+            var name = Fenfa.ProductName ?? artifacts.Select(a => a.DisplayName).FirstOrDefault(n => n is not null) ?? Fenfa.Product!;
+            (product, _) = await new FenfaProductResolver(client, logger).ResolveAsync(slug, name, cancellationToken);
+        }
+        catch (RemoteServiceException e) when (e.Kind == RemoteFailureKind.Permission)
+        {
+            throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Permission,
+                "fenfa-product needs an admin token (the token given may only upload: Fenfa answered 403 on its admin API). " +
+                "Give an admin token as fenfa-token, or give fenfa-variant-id to upload with an upload token.", e.StatusCode, e.Code);
+        }
+
+        var variants = new FenfaVariantResolver(client, logger);
+        return (async artifact =>
+        {
+            var variant = await variants.ResolveAsync(product, artifact, cancellationToken);
+            return new FenfaDestination(variant.Id, product.Slug, async ct => (await client.GetVariantStatsAsync(variant.Id, ct)).Releases);
+        }, product);
+    }
+
+    private async Task<FenfaDestination> VariantDestinationAsync(string variantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stats = await client.GetVariantStatsAsync(variantId, cancellationToken);
+            return new FenfaDestination(variantId, stats.Product?.Slug ?? stats.Product?.Id ?? "",
+                async ct => (await client.GetVariantStatsAsync(variantId, ct)).Releases);
+        }
+        catch (RemoteServiceException e) when (e.Kind == RemoteFailureKind.Permission)
+        {
+            // An upload token: the public product JSON still lists releases of a published product.
+            if (Fenfa.Product is { } product)
+            {
+                return new FenfaDestination(variantId, product, async ct =>
+                    (await client.GetPublicProductAsync(FenfaSlug.Normalize(product), ct)).Variants.FirstOrDefault(v => v.Id == variantId)?.Releases ?? []);
+            }
+            logger.LogWarning("Fenfa: the token cannot list releases (upload token), so existing releases cannot be checked; give fenfa-product (a published product's slug) to let it check.");
+            return new FenfaDestination(variantId, "", null);
+        }
+    }
+
+    /// <summary>Makes sure product and variants are visible (PUT published; the legacy publish routes do not work for products).</summary>
+    private async Task<IReadOnlyList<string>> PublishAsync(FenfaProduct? product, CancellationToken cancellationToken)
+    {
+        if (product is null || !Fenfa.Publish) return [];
+        var detail = await client.GetProductAsync(product.Id, cancellationToken);
+        var notes = new List<string>();
+        if (detail.Product is { Published: false })
+        {
+            await client.PublishProductAsync(product.Id, cancellationToken);
+            notes.Add($"Published product '{product.Slug}'.");
+        }
+        foreach (var variant in detail.Variants.Where(v => !v.Published))
+        {
+            await client.PublishVariantAsync(variant.Id, cancellationToken);
+            notes.Add($"Published the {variant.Platform} variant {variant.Identifier}.");
+        }
+        return notes;
+    }
+
+    private static Dictionary<string, string> Outputs(IReadOnlyList<ArtifactInfo> artifacts, IReadOnlyList<ItemResult> items)
+    {
+        var outputs = new Dictionary<string, string>();
+        var first = items.FirstOrDefault(i => i.Outcome != Outcome.Failed);
+        if (first is null) return outputs;
+        outputs["release-id"] = first.Facts.GetValueOrDefault("release-id") ?? "";
+        if (first.Links.GetValueOrDefault("download") is { } download) outputs["download-url"] = download;
+        if (first.Links.GetValueOrDefault("page") is { } page) outputs["page-url"] = page;
+        if (artifacts.FirstOrDefault(a => a.FileName == first.Name)?.Platform == ArtifactPlatform.Ios
+            && first.Links.GetValueOrDefault("install") is { } install)
+            outputs["install-url"] = install;
+        return outputs;
+    }
+
+    private TargetResult Plan(IReadOnlyList<ArtifactInfo> artifacts, IReadOnlyList<ItemResult> skipped)
+    {
+        var where = Fenfa.VariantId is { } v ? $"variant {v}" : $"product '{FenfaSlug.Normalize(Fenfa.Product!)}' (found or created)";
+        var items = artifacts.Select(a => new ItemResult
+        {
+            Name = a.FileName,
+            Outcome = Outcome.Skipped,
+            Reason = $"dry run: would upload {a.Version} ({a.Build}) to {where}, {FenfaPlatform.Of(a.Platform)} variant {a.Identifier}",
+        });
+        return TargetResult.Skipped(Name, "dry run: nothing uploaded") with { Items = [.. items, .. skipped] };
+    }
+}

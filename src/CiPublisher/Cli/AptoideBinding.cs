@@ -1,0 +1,35 @@
+using CiPublisher.Core.Settings;
+
+namespace CiPublisher.Cli;
+
+internal static class AptoideBinding
+{
+    public static AptoideSettings? Bind(InputReader reader)
+    {
+        var repo = reader.Text("aptoide-repo");
+        if (repo is null)
+        {
+            if (reader.Raw("aptoide-token").IsGiven || reader.Raw("aptoide-username").IsGiven)
+                reader.Fail("aptoide-repo", "is required to upload to Aptoide: the store (repo) name");
+            return null;
+        }
+
+        var token = reader.Text("aptoide-token");
+        var username = reader.Text("aptoide-username");
+        var password = reader.Text("aptoide-password");
+        if (token is null && (username is null || password is null))
+            reader.Fail("aptoide-token", "is required with aptoide-repo (or give aptoide-username and aptoide-password)");
+
+        return new AptoideSettings
+        {
+            Repo = repo,
+            Token = token,
+            Username = username,
+            Password = password,
+            ApiUrl = reader.Url("aptoide-api-url") ?? new Uri("https://webservices.aptoide.com/webservices/"),
+            Category = reader.Text("aptoide-category"),
+            Rating = reader.Text("aptoide-rating"),
+            Description = reader.Text("aptoide-description"),
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using CiPublisher.Core.Settings;
+
+namespace CiPublisher.Cli;
+
+internal static class GitHubBinding
+{
+    public static GitHubSettings? Bind(InputReader reader, IReadOnlyDictionary<string, string> environment, RunContext context)
+    {
+        var release = reader.Bool("github-release");
+        var comment = reader.Bool("github-pr-comment");
+        if (!release && !comment) return null;
+
+        var token = reader.Text("github-token");
+        if (token is null)
+            reader.Fail("github-token", "is required with github-release or github-pr-comment (in a workflow: ${{ secrets.GITHUB_TOKEN }})");
+
+        var apiUrl = reader.Url("github-api-url")
+                     ?? (environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } fromRunner ? new Uri(fromRunner.TrimEnd('/') + "/") : null)
+                     ?? new Uri("https://api.github.com/");
+        var repository = reader.Text("github-repository") ?? context.Repository;
+        if (repository is null || repository.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+            reader.Fail("github-repository", $"'{repository}' is not owner/name; give github-repository");
+
+        return new GitHubSettings
+        {
+            Token = token ?? "",
+            ApiUrl = apiUrl,
+            Repository = repository,
+            Release = release,
+            PullRequestComment = comment,
+        };
+    }
+}

@@ -1,0 +1,14 @@
+namespace CiPublisher.Cli;
+
+/// <summary>How an input's text is read and validated.</summary>
+public enum InputKind
+{
+    Text,
+    Bool,
+    WholeNumber,
+    Duration,
+    Url,
+    List,
+    File,
+    Directory,
+}

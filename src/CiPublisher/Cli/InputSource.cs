@@ -1,0 +1,10 @@
+namespace CiPublisher.Cli;
+
+/// <summary>Where a value came from, so an error can name the input the way the user spelled it.</summary>
+public enum InputSource
+{
+    CommandLine,
+    ActionInput,
+    Environment,
+    Default,
+}

@@ -1,0 +1,10 @@
+namespace CiPublisher.Cli;
+
+/// <summary>What the command line asked for: a verb and its options, or an exit code with text to show.</summary>
+public sealed record ParsedCommand(string Verb, InputOptions? Options, AltStoreOptions? AltStore)
+{
+    public int? ExitCode { get; init; }
+    public string? Message { get; init; }
+
+    public static ParsedCommand Exit(int code, string message) => new("", null, null) { ExitCode = code, Message = message };
+}

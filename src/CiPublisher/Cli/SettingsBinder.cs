@@ -1,0 +1,74 @@
+using CiPublisher.Core.Settings;
+
+namespace CiPublisher.Cli;
+
+/// <summary>
+/// Turns the inputs into one validated <see cref="RunSettings"/>. Every problem is collected and reported
+/// at once, naming the input as the user spelled it; nothing touches the network here.
+/// </summary>
+public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<string, string> environment, string currentDirectory)
+{
+    // A release-notes file larger than this is surely the wrong file; every target limits notes far below it.
+    private const long MaxReleaseNotesBytes = 1024 * 1024;
+
+    public (RunSettings? Settings, IReadOnlyList<InputError> Errors) Bind(string command, RunContext context)
+    {
+        var workingDirectory = ResolveWorkingDirectory(out var directoryError);
+        var reader = new InputReader(sources, workingDirectory);
+        if (directoryError is not null) reader.Fail("working-directory", directoryError);
+
+        var settings = new RunSettings
+        {
+            Command = command,
+            ArtifactPatterns = reader.List("artifacts"),
+            WorkingDirectory = workingDirectory,
+            Version = reader.Text("version"),
+            BuildNumber = reader.Text("build-number"),
+            ReleaseNotes = ReadReleaseNotes(reader),
+            Channel = reader.Text("channel"),
+            DryRun = reader.Bool("dry-run"),
+            Timeout = reader.Duration("timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? TimeSpan.FromMinutes(30),
+            MaxParallel = reader.WholeNumber("max-parallel", 1, 16) ?? 2,
+            Http = new HttpSettings
+            {
+                MaxRetries = reader.WholeNumber("retry-max-attempts", 0, 10) ?? 4,
+                RetryBaseDelay = reader.Duration("retry-base-delay", TimeSpan.Zero, TimeSpan.FromMinutes(5)) ?? TimeSpan.FromSeconds(2),
+                StallTimeout = reader.Duration("stall-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? TimeSpan.FromMinutes(2),
+            },
+            Context = context with { PullRequestNumber = reader.WholeNumber("github-pr-number", 1, int.MaxValue) ?? context.PullRequestNumber },
+            Fenfa = FenfaBinding.Bind(reader),
+            Apple = AppleBinding.Bind(reader),
+            AltStore = AltStoreBinding.Bind(reader, command),
+            Aptoide = AptoideBinding.Bind(reader),
+            GitHub = GitHubBinding.Bind(reader, environment, context),
+        };
+
+        if ((command is Verbs.Publish or Verbs.Inspect) && settings.ArtifactPatterns.Count == 0)
+            reader.Fail("artifacts", "is required: give one or more globs of files to publish, e.g. build/*.ipa");
+
+        return reader.Errors.Count == 0 ? (settings, []) : (null, reader.Errors);
+    }
+
+    private string ResolveWorkingDirectory(out string? error)
+    {
+        error = null;
+        var given = sources.Get("working-directory").Text?.Trim();
+        var fallback = environment.GetValueOrDefault("GITHUB_WORKSPACE") is { Length: > 0 } workspace ? workspace : currentDirectory;
+        if (given is null) return Path.GetFullPath(fallback);
+
+        var path = Path.GetFullPath(given, fallback);
+        if (!Directory.Exists(path)) error = $"folder '{given}' does not exist";
+        return path;
+    }
+
+    private static string? ReadReleaseNotes(InputReader reader)
+    {
+        if (reader.ExistingFile("release-notes-file") is not { } file) return reader.Text("release-notes");
+        if (new FileInfo(file).Length > MaxReleaseNotesBytes)
+        {
+            reader.Fail("release-notes-file", $"is larger than {MaxReleaseNotesBytes / 1024} KiB; give a release-notes text file");
+            return null;
+        }
+        return File.ReadAllText(file).Trim();
+    }
+}

@@ -1,0 +1,14 @@
+using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.Fenfa;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiPublisher;
+
+/// <summary>Every destination, each adding itself only when its settings are present.</summary>
+internal static class TargetRegistrations
+{
+    public static void Add(IServiceCollection services, RunSettings settings)
+    {
+        services.AddFenfaTarget(settings);
+    }
+}

@@ -1,0 +1,61 @@
+using System.IO.Compression;
+using System.Security;
+using System.Text;
+
+namespace CiPublisher.Emulators.Samples;
+
+/// <summary>
+/// Small but well-formed build artifacts for tests and the sandbox demo: an IPA with an XML Info.plist,
+/// an APK with a compiled AndroidManifest.xml, and padding so uploads have bytes worth streaming.
+/// </summary>
+public static class SampleArtifacts
+{
+    public static byte[] Ipa(string bundleId = "com.example.lumen", string version = "2.4.1", string build = "418",
+        string displayName = "Lumen", string minimumOs = "15.0", int paddingBytes = 64 * 1024)
+    {
+        var plist = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+            <plist version="1.0">
+            <dict>
+              <key>CFBundleIdentifier</key><string>{SecurityElement.Escape(bundleId)}</string>
+              <key>CFBundleDisplayName</key><string>{SecurityElement.Escape(displayName)}</string>
+              <key>CFBundleName</key><string>{SecurityElement.Escape(displayName)}</string>
+              <key>CFBundleShortVersionString</key><string>{SecurityElement.Escape(version)}</string>
+              <key>CFBundleVersion</key><string>{SecurityElement.Escape(build)}</string>
+              <key>MinimumOSVersion</key><string>{SecurityElement.Escape(minimumOs)}</string>
+            </dict>
+            </plist>
+            """;
+        return Zip(("Payload/Lumen.app/Info.plist", Encoding.UTF8.GetBytes(plist)), ("Payload/Lumen.app/Lumen", Padding(paddingBytes, 1)));
+    }
+
+    public static byte[] Apk(string package = "com.example.lumen", int versionCode = 418, string versionName = "2.4.1",
+        int minSdk = 24, int targetSdk = 34, int paddingBytes = 64 * 1024)
+    {
+        var manifest = AxmlBuilder.Manifest(package, versionCode, versionName, minSdk, targetSdk).Build();
+        return Zip(("AndroidManifest.xml", manifest), ("classes.dex", Padding(paddingBytes, 2)));
+    }
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                // Stored, not deflated: the padding must stay as large as asked for.
+                using var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
+                stream.Write(content);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] Padding(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using CiPublisher.Tests.Ci;
+
+namespace CiPublisher.IntegrationTests.Harness;
+
+/// <summary>
+/// Runs the real program as GitHub's runner runs the container: a workspace folder, INPUT_* variables,
+/// GITHUB_* variables and fresh GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Nothing of the test
+/// process's own environment leaks in but what <c>dotnet</c> needs.
+/// </summary>
+public sealed class GitHubActionRun : IDisposable
+{
+    private static readonly string[] Inherited = ["PATH", "HOME", "DOTNET_ROOT", "DOTNET_CLI_HOME", "TMPDIR", "NUGET_PACKAGES"];
+
+    public GitHubActionRun()
+    {
+        Workspace = Directory.CreateTempSubdirectory("cipublisher-ws-").FullName;
+        Files = Directory.CreateTempSubdirectory("cipublisher-runner-").FullName;
+        Environment = new Dictionary<string, string>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["CI"] = "true",
+            ["GITHUB_WORKSPACE"] = Workspace,
+            ["GITHUB_OUTPUT"] = Path.Combine(Files, "output"),
+            ["GITHUB_STEP_SUMMARY"] = Path.Combine(Files, "summary"),
+            ["GITHUB_REPOSITORY"] = "octo-org/lumen",
+            ["GITHUB_SERVER_URL"] = "https://github.com",
+            ["GITHUB_RUN_ID"] = "4242",
+            ["GITHUB_SHA"] = "0123456789abcdef0123456789abcdef01234567",
+            ["GITHUB_REF"] = "refs/tags/v2.4.1",
+            ["GITHUB_REF_NAME"] = "v2.4.1",
+            ["GITHUB_REF_TYPE"] = "tag",
+            ["GITHUB_EVENT_NAME"] = "push",
+            ["INPUT_RETRY-BASE-DELAY"] = "0.05s",
+        };
+    }
+
+    public string Workspace { get; }
+    private string Files { get; }
+    public Dictionary<string, string> Environment { get; }
+
+    /// <summary>Sets an action input as the runner does: INPUT_ + the name upper-cased, hyphens kept.</summary>
+    public GitHubActionRun Input(string name, string value)
+    {
+        Environment["INPUT_" + name.ToUpperInvariant()] = value;
+        return this;
+    }
+
+    public string AddFile(string relativePath, byte[] content)
+    {
+        var path = Path.Combine(Workspace, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public string CopyIn(string source, string? relativePath = null)
+    {
+        var target = Path.Combine(Workspace, relativePath ?? Path.GetFileName(source));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(source, target, overwrite: true);
+        return target;
+    }
+
+    public async Task<ProgramRun> RunAsync(params string[] args) => await RunAsync(args, null, CancellationToken.None);
+
+    /// <summary>Runs to the end; <paramref name="whileRunning"/> may act on the live process (signal it).</summary>
+    public async Task<ProgramRun> RunAsync(string[] args, Func<Process, Task>? whileRunning, CancellationToken cancellationToken)
+    {
+        File.Delete(Environment["GITHUB_OUTPUT"]);
+        File.Delete(Environment["GITHUB_STEP_SUMMARY"]);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Workspace,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ProgramPath);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Clear();
+        foreach (var name in Inherited)
+        {
+            if (System.Environment.GetEnvironmentVariable(name) is { } value) start.Environment[name] = value;
+        }
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (whileRunning is not null) await whileRunning(process);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3)); // a hung program fails its test instead of the whole suite
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var outputFile = Environment["GITHUB_OUTPUT"];
+        var summaryFile = Environment["GITHUB_STEP_SUMMARY"];
+        return new ProgramRun(process.ExitCode, await stdout, await stderr,
+            File.Exists(outputFile) ? GitHubFileCommandParser.Parse(await File.ReadAllTextAsync(outputFile, cancellationToken)) : new Dictionary<string, string>(),
+            File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile, cancellationToken) : "");
+    }
+
+    /// <summary>The program's build output, copied beside the tests by the project reference.</summary>
+    public static string ProgramPath { get; } = Path.Combine(AppContext.BaseDirectory, "cipublisher.dll");
+
+    public void Dispose()
+    {
+        Directory.Delete(Workspace, recursive: true);
+        Directory.Delete(Files, recursive: true);
+    }
+}

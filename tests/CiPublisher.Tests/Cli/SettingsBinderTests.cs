@@ -1,0 +1,192 @@
+using CiPublisher.Cli;
+using CiPublisher.Core.Settings;
+
+namespace CiPublisher.Tests.Cli;
+
+public sealed class SettingsBinderTests : IDisposable
+{
+    private readonly string _workspace = Directory.CreateTempSubdirectory("cipublisher-settings-").FullName;
+
+    public void Dispose() => Directory.Delete(_workspace, recursive: true);
+
+    private (RunSettings? Settings, IReadOnlyList<InputError> Errors) Bind(
+        Dictionary<string, string> environment, string[]? args = null, string verb = Verbs.Publish)
+    {
+        environment.TryAdd("INPUT_ARTIFACTS", "*.ipa");
+        var parsed = args is null ? null : CommandLineParsing.Parse([verb, .. args], environment).Options;
+        return new SettingsBinder(new InputSources(parsed, environment), environment, _workspace).Bind(verb, new RunContext());
+    }
+
+    [Fact]
+    public void CommandLineFlag_WinsOverActionInput_WhichWinsOverEnvironment()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["INPUT_CHANNEL"] = "from-input",
+            ["CIPUBLISHER_CHANNEL"] = "from-env",
+            ["INPUT_VERSION"] = "2.0.0",
+            ["CIPUBLISHER_VERSION"] = "1.0.0",
+            ["CIPUBLISHER_BUILD_NUMBER"] = "77",
+        };
+
+        var (settings, errors) = Bind(environment, ["--channel", "from-cli"]);
+
+        errors.Should().BeEmpty();
+        settings!.Channel.Should().Be("from-cli");
+        settings.Version.Should().Be("2.0.0");
+        settings.BuildNumber.Should().Be("77");
+        settings.Timeout.Should().Be(TimeSpan.FromMinutes(30), "the documented default applies when no source gives it");
+    }
+
+    [Fact]
+    public void ActionInputs_KeepTheirHyphens_AsTheRunnerPassesThem()
+    {
+        var (settings, errors) = Bind(new()
+        {
+            ["INPUT_FENFA-URL"] = "https://dist.example.com",
+            ["INPUT_FENFA-TOKEN"] = "t0k",
+            ["INPUT_FENFA-VARIANT-ID"] = "var_1",
+        });
+
+        errors.Should().BeEmpty();
+        settings!.Fenfa!.Url.Should().Be(new Uri("https://dist.example.com/"));
+        settings.Fenfa.VariantId.Should().Be("var_1");
+    }
+
+    [Fact]
+    public void EmptyActionInput_CountsAsNotGiven()
+    {
+        var (settings, _) = Bind(new() { ["INPUT_CHANNEL"] = "", ["CIPUBLISHER_CHANNEL"] = "beta", ["INPUT_MAX-PARALLEL"] = "  " });
+
+        settings!.Channel.Should().Be("beta");
+        settings.MaxParallel.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("YES", true)]
+    [InlineData("1", true)]
+    [InlineData("False", false)]
+    [InlineData("no", false)]
+    [InlineData("0", false)]
+    public void Booleans_AcceptEveryDocumentedSpelling(string text, bool expected)
+    {
+        var (settings, errors) = Bind(new() { ["INPUT_DRY-RUN"] = text });
+
+        errors.Should().BeEmpty();
+        settings!.DryRun.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("90s", 90)]
+    [InlineData("15m", 900)]
+    [InlineData("1h", 3600)]
+    [InlineData("45", 45)]
+    public void Durations_AcceptUnitsOrPlainSeconds(string text, int seconds)
+    {
+        var (settings, errors) = Bind(new() { ["INPUT_TIMEOUT"] = text });
+
+        errors.Should().BeEmpty();
+        settings!.Timeout.Should().Be(TimeSpan.FromSeconds(seconds));
+    }
+
+    [Fact]
+    public void Lists_AcceptNewlinesAndCommas()
+    {
+        var (settings, _) = Bind(new() { ["INPUT_ARTIFACTS"] = "build/*.ipa,\nbuild/*.apk\r\n  , dist/**/*.dmg" });
+
+        settings!.ArtifactPatterns.Should().Equal("build/*.ipa", "build/*.apk", "dist/**/*.dmg");
+    }
+
+    [Theory]
+    [InlineData("INPUT_TIMEOUT", "abc", "timeout", "not a duration")]
+    [InlineData("INPUT_MAX-PARALLEL", "-1", "max-parallel", "out of range")]
+    [InlineData("INPUT_MAX-PARALLEL", "two", "max-parallel", "not a whole number")]
+    [InlineData("INPUT_DRY-RUN", "maybe", "dry-run", "not a boolean")]
+    [InlineData("INPUT_FENFA-URL", "dist.example.com", "fenfa-url", "not an absolute URL")]
+    [InlineData("INPUT_FENFA-URL", "http://dist.example.com", "fenfa-url", "plain http to a remote host")]
+    [InlineData("INPUT_FENFA-URL", "ftp://dist.example.com", "fenfa-url", "not an absolute URL")]
+    [InlineData("INPUT_RELEASE-NOTES-FILE", "missing.md", "release-notes-file", "does not exist")]
+    [InlineData("INPUT_WORKING-DIRECTORY", "no/such/folder", "working-directory", "does not exist")]
+    public void InvalidActionInput_IsReportedUnderItsActionName(string variable, string value, string input, string problem)
+    {
+        var (settings, errors) = Bind(new() { [variable] = value });
+
+        settings.Should().BeNull();
+        errors.Should().ContainSingle(e => e.Input == input).Which.Problem.Should().Contain(problem);
+    }
+
+    [Fact]
+    public void InvalidValue_IsNamedAsTheUserSpelledIt_OnTheCommandLineAndInTheEnvironment()
+    {
+        var (_, fromCli) = Bind(new(), ["--timeout", "soon"]);
+        var (_, fromEnv) = Bind(new() { ["CIPUBLISHER_TIMEOUT"] = "soon" });
+
+        fromCli.Should().ContainSingle().Which.Input.Should().Be("--timeout");
+        fromEnv.Should().ContainSingle().Which.Input.Should().Be("CIPUBLISHER_TIMEOUT");
+    }
+
+    [Fact]
+    public void PlainHttp_IsAcceptedForLoopbackOnly()
+    {
+        var (settings, errors) = Bind(new()
+        {
+            ["INPUT_FENFA-URL"] = "http://127.0.0.1:8000",
+            ["INPUT_FENFA-TOKEN"] = "t",
+            ["INPUT_FENFA-PRODUCT"] = "lumen",
+        });
+
+        errors.Should().BeEmpty();
+        settings!.Fenfa!.Url.Port.Should().Be(8000);
+    }
+
+    [Fact]
+    public void EveryProblem_IsReportedAtOnce()
+    {
+        var (_, errors) = Bind(new() { ["INPUT_TIMEOUT"] = "x", ["INPUT_MAX-PARALLEL"] = "99", ["INPUT_FENFA-URL"] = "https://f.example" });
+
+        errors.Select(e => e.Input).Should().Contain(["timeout", "max-parallel", "fenfa-token", "fenfa-product"]);
+    }
+
+    [Fact]
+    public void Publish_WithoutArtifacts_NamesTheArtifactsInput()
+    {
+        var environment = new Dictionary<string, string> { ["INPUT_ARTIFACTS"] = "" };
+        var (_, errors) = new SettingsBinder(new InputSources(null, environment), environment, _workspace).Bind(Verbs.Publish, new RunContext());
+
+        errors.Should().ContainSingle(e => e.Input == "artifacts").Which.Problem.Should().Contain("required");
+    }
+
+    [Fact]
+    public void ReleaseNotesFile_WinsOverReleaseNotes()
+    {
+        File.WriteAllText(Path.Combine(_workspace, "notes.md"), "From the file\n");
+        var (settings, _) = Bind(new() { ["INPUT_RELEASE-NOTES"] = "inline", ["INPUT_RELEASE-NOTES-FILE"] = "notes.md" });
+
+        settings!.ReleaseNotes.Should().Be("From the file");
+    }
+
+    [Fact]
+    public void WorkingDirectory_DefaultsToTheGitHubWorkspace()
+    {
+        var (settings, _) = Bind(new() { ["GITHUB_WORKSPACE"] = _workspace });
+
+        settings!.WorkingDirectory.Should().Be(_workspace);
+    }
+
+    [Fact]
+    public void FenfaProduct_WithoutFenfaUrl_IsAnError()
+    {
+        var (_, errors) = Bind(new() { ["INPUT_FENFA-PRODUCT"] = "lumen" });
+
+        errors.Should().ContainSingle(e => e.Input == "fenfa-product").Which.Problem.Should().Contain("fenfa-url");
+    }
+
+    [Fact]
+    public void GitHubRelease_WithoutToken_NamesGitHubToken()
+    {
+        var (_, errors) = Bind(new() { ["INPUT_GITHUB-RELEASE"] = "true", ["GITHUB_REPOSITORY"] = "o/r" });
+
+        errors.Should().Contain(e => e.Input == "github-token");
+    }
+}
