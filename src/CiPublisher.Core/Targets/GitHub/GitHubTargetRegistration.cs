@@ -1,0 +1,20 @@
+using CiPublisher.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiPublisher.Core.Targets.GitHub;
+
+public static class GitHubTargetRegistration
+{
+    /// <summary>Adds the GitHub write-back when <c>github-release</c> or <c>github-pr-comment</c> is on.</summary>
+    public static IServiceCollection AddGitHubTarget(this IServiceCollection services, RunSettings settings)
+    {
+        if (settings.GitHub is not { } github || !(github.Release || github.PullRequestComment)) return services;
+        services.AddSingleton<IReportTarget>(sp => new GitHubReportTarget(
+            sp.GetRequiredService<RunSettings>(),
+            GitHubClientFactory.Create(github),
+            sp.GetRequiredService<Security.SecretRegistry>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GitHubReportTarget>>()));
+        return services;
+    }
+}
