@@ -66,6 +66,22 @@ public sealed class GitHubFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RateLimitThatKeepsComingBack_FailsAfterAFewWaits_InsteadOfWaitingForever()
+    {
+        _github.Emulator.Faults.Add(GitHubFaults.SecondaryRateLimit("GET", TagPath, retryAfterSeconds: 5), times: 4);
+
+        var run = _github.RunAsync(_github.Settings(), GitHubHarness.Report());
+        await WaitUntilAsync(() => _github.Logs.All.Contains("waiting 5s", StringComparison.Ordinal));
+        await AdvanceUntilDoneAsync(run, notDoneBefore: TimeSpan.FromSeconds(4));
+        var result = await run;
+
+        result.Outcome.Should().Be(Outcome.Failed);
+        result.Reason.Should().Contain("still limited after waiting 3 times");
+        _github.Emulator.Journal.CountOf("GET", TagPath).Should().Be(4);
+        _github.Emulator.Releases(Repo).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task MissingContentsPermission_NamesIt()
     {
         _github.Emulator.DenyWrite("contents");

@@ -68,10 +68,12 @@ public sealed class GitHubGateway(RepositoryName repository, TimeProvider time, 
         if (RateLimitWait(exception) is { } wait)
         {
             var resetAt = time.GetUtcNow() + wait;
+            var why = wait <= LongestWait
+                ? $"still limited after waiting {MostWaitsPerCall} times"
+                : $"it resets in {Minutes(wait)} (at {resetAt.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture)}), " +
+                  $"longer than the {LongestWait.TotalSeconds:0}s this run waits";
             return new RemoteServiceException(Service, RemoteFailureKind.RateLimited,
-                $"GitHub rate limit reached while trying to {operation.Action} ({status}: {said}); it resets in " +
-                $"{Minutes(wait)} (at {resetAt.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture)}), longer than the " +
-                $"{LongestWait.TotalSeconds:0}s this run waits: re-run the job after the reset",
+                $"GitHub rate limit reached while trying to {operation.Action} ({status}: {said}); {why}: re-run the job after the reset",
                 status, "rate_limited", wait, exception);
         }
 

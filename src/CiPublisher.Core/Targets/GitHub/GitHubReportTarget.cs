@@ -16,6 +16,9 @@ public sealed class GitHubReportTarget(
     RunSettings settings, IGitHubClient client, SecretRegistry secrets, TimeProvider time, ILogger<GitHubReportTarget> logger)
     : IReportTarget
 {
+    private const string NoRelease = "not a tag build and no version known, so there is no release to write to";
+    private const string NotAPullRequest = "not a pull_request run";
+
     public string Name => "GitHub";
 
     public bool IsEnabled => settings.GitHub is { } github && (github.Release || github.PullRequestComment);
@@ -44,19 +47,23 @@ public sealed class GitHubReportTarget(
         if (github.Release)
         {
             items.Add(plan.Tag is null
-                ? Skipped("release", "not a tag build and no version known, so there is no release to write to")
+                ? Skipped("release", NoRelease)
                 : await GuardAsync($"release {plan.Tag.Name}", () =>
                     new ReleaseWriter(client, gateway, repository).WriteAsync(plan.Tag, plan.Block, settings.Context.Sha, cancellationToken)));
         }
         if (github.PullRequestComment)
         {
             items.Add(plan.PullRequest is not { } number
-                ? Skipped("pull request comment", "not a pull_request run")
+                ? Skipped("pull request comment", NotAPullRequest)
                 : await GuardAsync($"pull request #{number}", () =>
                     new PullRequestCommentWriter(client, gateway, repository).WriteAsync(number, plan.CommentBody, cancellationToken)));
         }
 
-        foreach (var item in items) logger.LogInformation("GitHub: {Item}: {Outcome} ({Reason})", item.Name, item.Outcome, item.Reason);
+        foreach (var item in items)
+        {
+            if (item.Outcome == Outcome.Failed) logger.LogError("GitHub: {Item}: {Reason}", item.Name, item.Reason);
+            else logger.LogInformation("GitHub: {Item}: {Reason}", item.Name, item.Reason);
+        }
         var outcome = TargetResult.Combine(items);
         return new TargetResult
         {
@@ -76,7 +83,6 @@ public sealed class GitHubReportTarget(
         }
         catch (RemoteServiceException failure)
         {
-            logger.LogError("GitHub: {Item}: {Message}", itemName, failure.Message);
             return new ItemResult { Name = itemName, Outcome = Outcome.Failed, Reason = failure.Message };
         }
     }
@@ -85,12 +91,14 @@ public sealed class GitHubReportTarget(
     {
         var items = new List<ItemResult>();
         var notes = new List<string>();
+        if (github.Release && plan.Tag is null) items.Add(Skipped("release", NoRelease));
         if (github.Release && plan.Tag is { } tag)
         {
             items.Add(Skipped($"release {tag.Name}", "dry run: would write the distribution section (creating the release if missing" +
                 (tag.IsPrerelease ? ", as a pre-release)" : ")"), plan.Block));
             notes.Add($"Dry run: the section for release {tag.Name} would be:\n{plan.Block}");
         }
+        if (github.PullRequestComment && plan.PullRequest is null) items.Add(Skipped("pull request comment", NotAPullRequest));
         if (github.PullRequestComment && plan.PullRequest is { } number)
         {
             items.Add(Skipped($"pull request #{number}", "dry run: would add or update the summary comment", plan.CommentBody));
