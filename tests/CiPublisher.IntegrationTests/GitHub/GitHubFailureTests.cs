@@ -94,17 +94,17 @@ public sealed class GitHubFailureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MissingPullRequestsPermission_NamesIt_AndTheReleaseStillGetsWritten()
+    public async Task MissingPullRequestsPermission_NamesIt()
     {
         _github.Emulator.DenyWrite("pull-requests");
 
-        var result = await _github.RunAsync(_github.Settings(comment: true, context: GitHubHarness.PullRequest(5)),
+        var result = await _github.RunAsync(_github.Settings(release: false, comment: true, context: GitHubHarness.PullRequest(5)),
             GitHubHarness.Report());
 
         result.Outcome.Should().Be(Outcome.Failed);
-        var comment = result.Items.Single(i => i.Name == "pull request #5");
-        comment.Reason.Should().Contain("permissions: pull-requests: write");
-        result.Items.Single(i => i.Name.StartsWith("release", StringComparison.Ordinal)).Outcome.Should().Be(Outcome.Succeeded);
+        result.Items.Single().Reason.Should().Contain("403").And.Contain("permissions: pull-requests: write")
+            .And.Contain("GitHub accepts: issues=write; pull_requests=write");
+        _github.Emulator.Comments(Repo, 5).Should().BeEmpty();
     }
 
     [Fact]

@@ -40,6 +40,19 @@ public sealed class GitHubPullRequestCommentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PullRequestRun_CommentsButLeavesReleasesAlone()
+    {
+        var result = await _github.RunAsync(_github.Settings(release: true, comment: true, context: GitHubHarness.PullRequest(8)),
+            GitHubHarness.Report());
+
+        result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
+        result.Items.Single(i => i.Name == "release").Reason.Should().Contain("pull-request runs leave releases alone");
+        _github.Emulator.Releases(Repo).Should().BeEmpty();
+        _github.Emulator.Journal.CountOf("GET", "/repos/octo-org/app/releases").Should().Be(0);
+        _github.Emulator.Comments(Repo, 8).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task PushRun_SkipsTheComment()
     {
         var result = await _github.RunAsync(_github.Settings(release: false, comment: true), GitHubHarness.Report());

@@ -123,17 +123,20 @@ public sealed class GitHubReleaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DryRun_PlansTheBlock_AndSendsNoRequest()
+    public async Task DryRun_PlansTheBlockAndTheComment_AndSendsNoRequest()
     {
-        var result = await _github.RunAsync(_github.Settings(comment: true, dryRun: true, context: GitHubHarness.PullRequest(7)),
-            GitHubHarness.Report());
+        var release = await _github.RunAsync(_github.Settings(comment: true, dryRun: true), GitHubHarness.Report());
+        var comment = await _github.RunAsync(
+            _github.Settings(release: false, comment: true, dryRun: true, context: GitHubHarness.PullRequest(7)), GitHubHarness.Report());
 
-        result.Outcome.Should().Be(Outcome.Skipped);
         _github.Emulator.Journal.Count.Should().Be(0);
-        result.Items.Select(i => i.Name).Should().Equal("release v1.4.0", "pull request #7");
-        result.Items[0].Facts["would-write"].Should().StartWith(ReleaseSection.StartMarker).And.Contain("| App.ipa | Fenfa |");
-        result.Notes.Should().Contain(n => n.Contains(ReleaseSection.StartMarker, StringComparison.Ordinal));
-        result.Notes.Should().Contain(n => n.Contains(PullRequestCommentWriter.Marker, StringComparison.Ordinal));
+        release.Outcome.Should().Be(Outcome.Skipped);
+        release.Items.Select(i => i.Name).Should().Equal("release v1.4.0", "pull request comment");
+        release.Items[0].Facts["would-write"].Should().StartWith(ReleaseSection.StartMarker).And.Contain("| App.ipa | Fenfa |");
+        release.Notes.Should().ContainSingle(n => n.Contains(ReleaseSection.StartMarker, StringComparison.Ordinal));
+        comment.Outcome.Should().Be(Outcome.Skipped);
+        comment.Items.Single().Name.Should().Be("pull request #7");
+        comment.Notes.Should().ContainSingle(n => n.Contains(PullRequestCommentWriter.Marker, StringComparison.Ordinal));
     }
 
     private static int Occurrences(string text, string part) =>

@@ -17,6 +17,7 @@ public sealed class GitHubReportTarget(
     : IReportTarget
 {
     private const string NoRelease = "not a tag build and no version known, so there is no release to write to";
+    private const string PullRequestLeavesReleases = "pull-request runs leave releases alone (their merge commit is on no branch)";
     private const string NotAPullRequest = "not a pull_request run";
 
     public string Name => "GitHub";
@@ -34,9 +35,11 @@ public sealed class GitHubReportTarget(
 
         var version = settings.Version ?? report.Version;
         var summary = DistributionSummary.Render(report, settings.Context, version);
+        var pullRequestRun = IsPullRequestRun(settings.Context);
         var plan = new Plan(
-            github.Release ? ReleaseTag.For(settings.Context, version) : null,
-            github.PullRequestComment ? PullRequestOf(settings.Context) : null,
+            pullRequestRun ? null : ReleaseTag.For(settings.Context, version),
+            pullRequestRun ? PullRequestLeavesReleases : NoRelease,
+            PullRequestOf(settings.Context),
             ReleaseSection.Wrap(summary),
             PullRequestCommentWriter.CommentBody(summary));
 
@@ -47,7 +50,7 @@ public sealed class GitHubReportTarget(
         if (github.Release)
         {
             items.Add(plan.Tag is null
-                ? Skipped("release", NoRelease)
+                ? Skipped("release", plan.NoReleaseReason)
                 : await GuardAsync($"release {plan.Tag.Name}", () =>
                     new ReleaseWriter(client, gateway, repository).WriteAsync(plan.Tag, plan.Block, settings.Context.Sha, cancellationToken)));
         }
@@ -91,7 +94,7 @@ public sealed class GitHubReportTarget(
     {
         var items = new List<ItemResult>();
         var notes = new List<string>();
-        if (github.Release && plan.Tag is null) items.Add(Skipped("release", NoRelease));
+        if (github.Release && plan.Tag is null) items.Add(Skipped("release", plan.NoReleaseReason));
         if (github.Release && plan.Tag is { } tag)
         {
             items.Add(Skipped($"release {tag.Name}", "dry run: would write the distribution section (creating the release if missing" +
@@ -115,10 +118,11 @@ public sealed class GitHubReportTarget(
         return figures;
     }
 
+    private static bool IsPullRequestRun(RunContext context) =>
+        context.EventName?.StartsWith("pull_request", StringComparison.Ordinal) == true;
+
     private static int? PullRequestOf(RunContext context) =>
-        context.EventName?.StartsWith("pull_request", StringComparison.Ordinal) == true && context.PullRequestNumber is > 0
-            ? context.PullRequestNumber
-            : null;
+        IsPullRequestRun(context) && context.PullRequestNumber is > 0 ? context.PullRequestNumber : null;
 
     private static ItemResult Skipped(string name, string reason, string? wouldWrite = null) => new()
     {
@@ -126,5 +130,6 @@ public sealed class GitHubReportTarget(
         Facts = wouldWrite is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["would-write"] = wouldWrite },
     };
 
-    private sealed record Plan(ReleaseTag? Tag, int? PullRequest, string Block, string CommentBody);
+    /// <summary>What a run would write; <see cref="NoReleaseReason"/> says why when <see cref="Tag"/> is null.</summary>
+    private sealed record Plan(ReleaseTag? Tag, string NoReleaseReason, int? PullRequest, string Block, string CommentBody);
 }

@@ -1,5 +1,7 @@
+using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CiPublisher.Core.Targets.GitHub;
 
@@ -12,9 +14,9 @@ public static class GitHubTargetRegistration
         services.AddSingleton<IReportTarget>(sp => new GitHubReportTarget(
             sp.GetRequiredService<RunSettings>(),
             GitHubClientFactory.Create(github),
-            sp.GetRequiredService<Security.SecretRegistry>(),
+            sp.GetRequiredService<SecretRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GitHubReportTarget>>()));
+            sp.GetRequiredService<ILogger<GitHubReportTarget>>()));
         return services;
     }
 }
