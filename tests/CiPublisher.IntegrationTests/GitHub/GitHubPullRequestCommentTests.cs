@@ -1,5 +1,6 @@
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Targets.GitHub;
+using CiPublisher.Emulators.Hosting;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
@@ -50,6 +51,19 @@ public sealed class GitHubPullRequestCommentTests : IAsyncLifetime
         _github.Emulator.Releases(Repo).Should().BeEmpty();
         _github.Emulator.Journal.CountOf("GET", "/repos/octo-org/app/releases").Should().Be(0);
         _github.Emulator.Comments(Repo, 8).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task CommentWhoseAnswerIsLost_IsFoundAgain_NotPostedTwice()
+    {
+        _github.Emulator.Faults.Add(Fault.Drop(FaultKind.DropAfterHandler, "POST", "/repos/octo-org/app/issues/4/comments"));
+
+        var result = await _github.RunAsync(_github.Settings(release: false, comment: true, context: GitHubHarness.PullRequest(4)),
+            GitHubHarness.Report());
+
+        result.Outcome.Should().NotBe(Outcome.Failed, result.Reason);
+        _github.Emulator.Comments(Repo, 4).Should().ContainSingle();
+        _github.Emulator.Journal.CountOf("POST", "/repos/octo-org/app/issues/4/comments").Should().Be(1);
     }
 
     [Fact]

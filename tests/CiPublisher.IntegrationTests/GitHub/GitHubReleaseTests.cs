@@ -1,6 +1,7 @@
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets.GitHub;
+using CiPublisher.Emulators.Hosting;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
@@ -34,6 +35,19 @@ public sealed class GitHubReleaseTests : IAsyncLifetime
         result.Items.Single().Links["release"].Should().EndWith("octo-org/app/releases/tag/v1.4.0");
         result.Figures["api-calls"].Should().Be("2");
         result.Figures.Should().ContainKey("rate-limit-remaining");
+    }
+
+    [Fact]
+    public async Task CreateWhoseAnswerIsLost_IsFoundAgain_NotCreatedTwice()
+    {
+        _github.Emulator.Faults.Add(Fault.Drop(FaultKind.DropAfterHandler, "POST", "/repos/octo-org/app/releases"));
+
+        var result = await _github.RunAsync(_github.Settings(), GitHubHarness.Report());
+
+        result.Outcome.Should().NotBe(Outcome.Failed, result.Reason);
+        _github.Emulator.Releases(Repo).Should().ContainSingle().Which.Body.Should().StartWith(ReleaseSection.StartMarker);
+        _github.Emulator.Journal.CountOf("POST", "/repos/octo-org/app/releases").Should().Be(1);
+        _github.Emulator.Journal.CountOf("GET", "/repos/octo-org/app/releases/tags/v1.4.0").Should().Be(2);
     }
 
     [Fact]

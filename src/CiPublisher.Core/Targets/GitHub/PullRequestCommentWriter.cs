@@ -1,3 +1,4 @@
+using CiPublisher.Core.Http;
 using CiPublisher.Core.Reporting;
 using Octokit;
 
@@ -16,18 +17,22 @@ public sealed class PullRequestCommentWriter(IGitHubClient client, GitHubGateway
     public async Task<ItemResult> WriteAsync(int pullRequest, string body, CancellationToken cancellationToken)
     {
         var itemName = $"pull request #{pullRequest}";
-        var comments = await gateway.CallAsync(
-            new GitHubOperation($"list the comments of pull request #{pullRequest}", GitHubOperation.PullRequestsWrite),
-            () => client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, pullRequest, new ApiOptions { PageSize = PageSize }),
-            cancellationToken);
-        var existing = comments.FirstOrDefault(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true);
-
+        var existing = await FindAsync(pullRequest, cancellationToken);
         if (existing is null)
         {
-            var created = await gateway.CallAsync(
-                new GitHubOperation($"comment on pull request #{pullRequest}", GitHubOperation.PullRequestsWrite),
-                () => client.Issue.Comment.Create(repository.Owner, repository.Name, pullRequest, body), cancellationToken);
-            return Item(itemName, Outcome.Succeeded, "added the summary comment", created);
+            try
+            {
+                var created = await gateway.CallAsync(
+                    new GitHubOperation($"comment on pull request #{pullRequest}", GitHubOperation.PullRequestsWrite),
+                    () => client.Issue.Comment.Create(repository.Owner, repository.Name, pullRequest, body), cancellationToken);
+                return Item(itemName, Outcome.Succeeded, "added the summary comment", created);
+            }
+            catch (RemoteServiceException lost) when (lost.Kind == RemoteFailureKind.Transport)
+            {
+                // The comment may have landed without an answer: look before posting a second one.
+                existing = await FindAsync(pullRequest, cancellationToken);
+                if (existing is null) throw;
+            }
         }
         if (existing.Body == body) return Item(itemName, Outcome.AlreadyDone, "the summary comment is up to date", existing);
 
@@ -35,6 +40,15 @@ public sealed class PullRequestCommentWriter(IGitHubClient client, GitHubGateway
             new GitHubOperation($"update the summary comment on pull request #{pullRequest}", GitHubOperation.PullRequestsWrite),
             () => client.Issue.Comment.Update(repository.Owner, repository.Name, existing.Id, body), cancellationToken);
         return Item(itemName, Outcome.Succeeded, "updated the summary comment", updated);
+    }
+
+    private async Task<IssueComment?> FindAsync(int pullRequest, CancellationToken cancellationToken)
+    {
+        var comments = await gateway.CallAsync(
+            new GitHubOperation($"list the comments of pull request #{pullRequest}", GitHubOperation.PullRequestsWrite),
+            () => client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, pullRequest, new ApiOptions { PageSize = PageSize }),
+            cancellationToken);
+        return comments.FirstOrDefault(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true);
     }
 
     private static ItemResult Item(string name, Outcome outcome, string reason, IssueComment comment) =>
