@@ -1,0 +1,125 @@
+using System.Text;
+using CiPublisher.Core.Reporting;
+using CiPublisher.Core.Settings;
+
+namespace CiPublisher.Core.Targets.GitHub;
+
+/// <summary>The Markdown both the release section and the pull-request comment show: one row per artifact and target.</summary>
+public static class DistributionSummary
+{
+    private static readonly string[] PreferredLinkOrder = ["page", "download", "install"];
+
+    public static string Render(RunReport report, RunContext context, string? version)
+    {
+        var markdown = new StringBuilder();
+        var title = string.Join(' ', new[] { report.AppName, version ?? report.Version }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        markdown.Append("### Distribution");
+        if (title.Length > 0) markdown.Append(" · ").Append(Cell(title));
+        markdown.Append("\n\n");
+
+        markdown.Append("| Artifact | Target | Version | Build | Result | Links |\n");
+        markdown.Append("| --- | --- | --- | --- | --- | --- |\n");
+        foreach (var target in report.Targets)
+        {
+            if (target.Items.Count == 0)
+            {
+                AppendRow(markdown, "—", target.Target, version ?? report.Version, report.Build, target.Outcome,
+                    target.Reason, new Dictionary<string, string>());
+                continue;
+            }
+            foreach (var item in target.Items)
+            {
+                AppendRow(markdown, item.Name, target.Target, item.Facts.GetValueOrDefault("version") ?? version ?? report.Version,
+                    item.Facts.GetValueOrDefault("build") ?? report.Build, item.Outcome, item.Reason, item.Links);
+            }
+        }
+
+        AppendAdpStatus(markdown, report);
+        AppendDevices(markdown, report);
+        AppendProvenance(markdown, context);
+        return markdown.ToString();
+    }
+
+    private static void AppendRow(StringBuilder markdown, string artifact, string target, string? version, string? build,
+        Outcome outcome, string? reason, IReadOnlyDictionary<string, string> links)
+    {
+        markdown.Append("| ").Append(Cell(artifact))
+            .Append(" | ").Append(Cell(target))
+            .Append(" | ").Append(Cell(version ?? "—"))
+            .Append(" | ").Append(Cell(build ?? "—"))
+            .Append(" | ").Append(Cell(Describe(outcome, reason)))
+            .Append(" | ").Append(Links(links))
+            .Append(" |\n");
+    }
+
+    private static void AppendAdpStatus(StringBuilder markdown, RunReport report)
+    {
+        var status = FirstOutput(report, "adp-status");
+        if (status is null) return;
+        markdown.Append("\n**AltStore ADP:** ").Append(Cell(status));
+        if (FirstOutput(report, "adp-download-url") is { } download && Link("download", download) is { } link)
+            markdown.Append(" · ").Append(link);
+        markdown.Append('\n');
+    }
+
+    private static void AppendDevices(StringBuilder markdown, RunReport report)
+    {
+        string[] counts = ["registered", "reenabled", "existing", "invalid"];
+        var figures = counts
+            .Select(c => (Name: c == "reenabled" ? "re-enabled" : c, Value: FirstOutput(report, $"devices-{c}")))
+            .Where(f => f.Value is not null)
+            .ToList();
+        if (figures.Count == 0) return;
+        markdown.Append("\n**Devices:** ")
+            .Append(string.Join(", ", figures.Select(f => $"{Cell(f.Value!)} {f.Name}")))
+            .Append('\n');
+    }
+
+    private static void AppendProvenance(StringBuilder markdown, RunContext context)
+    {
+        var parts = new List<string>();
+        if (context.RunUrl is { } runUrl && Link("run", runUrl) is { } run) parts.Add(run);
+        if (!string.IsNullOrWhiteSpace(context.Sha)) parts.Add($"commit {Cell(context.Sha[..Math.Min(7, context.Sha.Length)])}");
+        if (parts.Count > 0) markdown.Append("\n<sub>").Append(string.Join(" · ", parts)).Append("</sub>\n");
+    }
+
+    private static string? FirstOutput(RunReport report, string name) =>
+        report.Targets.Select(t => t.Outputs.GetValueOrDefault(name)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private static string Describe(Outcome outcome, string? reason)
+    {
+        var word = outcome switch
+        {
+            Outcome.Succeeded => "✅ done",
+            Outcome.AlreadyDone => "✅ already there",
+            Outcome.Skipped => "⏭️ skipped",
+            _ => "❌ failed",
+        };
+        return string.IsNullOrWhiteSpace(reason) ? word : $"{word}: {reason}";
+    }
+
+    private static string Links(IReadOnlyDictionary<string, string> links)
+    {
+        var ordered = links.Keys
+            .OrderBy(k => Array.IndexOf(PreferredLinkOrder, k) is var i && i < 0 ? int.MaxValue : i)
+            .ThenBy(k => k, StringComparer.Ordinal);
+        var rendered = ordered.Select(k => Link(k, links[k])).OfType<string>().ToList();
+        return rendered.Count == 0 ? "—" : string.Join(" · ", rendered);
+    }
+
+    /// <summary>Only absolute http(s) URLs become links, so a report value can never smuggle in a script URL.</summary>
+    private static string? Link(string label, string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            return null;
+        var target = uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
+        return $"[{Cell(label)}]({target})";
+    }
+
+    /// <summary>Table-safe text: no pipes or line breaks, and no HTML comment that could fake one of our markers.</summary>
+    private static string Cell(string text) => text
+        .Replace("\r", " ", StringComparison.Ordinal)
+        .Replace("\n", " ", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal);
+}

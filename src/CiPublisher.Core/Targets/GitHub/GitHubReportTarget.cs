@@ -1,0 +1,135 @@
+using System.Globalization;
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
+using CiPublisher.Core.Security;
+using CiPublisher.Core.Settings;
+using Microsoft.Extensions.Logging;
+using Octokit;
+
+namespace CiPublisher.Core.Targets.GitHub;
+
+/// <summary>
+/// Writes the other targets' results back to GitHub: a section in the release of the tag
+/// (<c>github-release</c>) and one summary comment on the pull request (<c>github-pr-comment</c>).
+/// </summary>
+public sealed class GitHubReportTarget(
+    RunSettings settings, IGitHubClient client, SecretRegistry secrets, TimeProvider time, ILogger<GitHubReportTarget> logger)
+    : IReportTarget
+{
+    private const string NoRelease = "not a tag build and no version known, so there is no release to write to";
+    private const string PullRequestLeavesReleases = "pull-request runs leave releases alone (their merge commit is on no branch)";
+    private const string NotAPullRequest = "not a pull_request run";
+
+    public string Name => "GitHub";
+
+    public bool IsEnabled => settings.GitHub is { } github && (github.Release || github.PullRequestComment);
+
+    public async Task<TargetResult> RunAsync(RunReport report, CancellationToken cancellationToken)
+    {
+        var github = settings.GitHub ?? throw new InvalidOperationException("The GitHub target runs only with GitHub settings.");
+        secrets.Register(github.Token);
+
+        var given = github.Repository ?? settings.Context.Repository;
+        if (RepositoryName.Parse(given) is not { } repository)
+            return TargetResult.Failed(Name, $"github-repository must be owner/name (got '{given}')");
+
+        var version = settings.Version ?? report.Version;
+        var summary = DistributionSummary.Render(report, settings.Context, version);
+        var pullRequestRun = IsPullRequestRun(settings.Context);
+        var plan = new Plan(
+            pullRequestRun ? null : ReleaseTag.For(settings.Context, version),
+            pullRequestRun ? PullRequestLeavesReleases : NoRelease,
+            PullRequestOf(settings.Context),
+            ReleaseSection.Wrap(summary),
+            PullRequestCommentWriter.CommentBody(summary));
+
+        if (settings.DryRun || report.DryRun) return DryRun(github, plan);
+
+        var gateway = new GitHubGateway(repository, time, secrets, logger);
+        var items = new List<ItemResult>();
+        if (github.Release)
+        {
+            items.Add(plan.Tag is null
+                ? Skipped("release", plan.NoReleaseReason)
+                : await GuardAsync($"release {plan.Tag.Name}", () =>
+                    new ReleaseWriter(client, gateway, repository).WriteAsync(plan.Tag, plan.Block, settings.Context.Sha, cancellationToken)));
+        }
+        if (github.PullRequestComment)
+        {
+            items.Add(plan.PullRequest is not { } number
+                ? Skipped("pull request comment", NotAPullRequest)
+                : await GuardAsync($"pull request #{number}", () =>
+                    new PullRequestCommentWriter(client, gateway, repository).WriteAsync(number, plan.CommentBody, cancellationToken)));
+        }
+
+        foreach (var item in items)
+        {
+            if (item.Outcome == Outcome.Failed) logger.LogError("GitHub: {Item}: {Reason}", item.Name, item.Reason);
+            else logger.LogInformation("GitHub: {Item}: {Reason}", item.Name, item.Reason);
+        }
+        var outcome = TargetResult.Combine(items);
+        return new TargetResult
+        {
+            Target = Name,
+            Outcome = outcome,
+            Reason = items.FirstOrDefault(i => i.Outcome == Outcome.Failed)?.Reason,
+            Items = items,
+            Figures = Figures(gateway),
+        };
+    }
+
+    private async Task<ItemResult> GuardAsync(string itemName, Func<Task<ItemResult>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (RemoteServiceException failure)
+        {
+            return new ItemResult { Name = itemName, Outcome = Outcome.Failed, Reason = failure.Message };
+        }
+    }
+
+    private TargetResult DryRun(GitHubSettings github, Plan plan)
+    {
+        var items = new List<ItemResult>();
+        var notes = new List<string>();
+        if (github.Release && plan.Tag is null) items.Add(Skipped("release", plan.NoReleaseReason));
+        if (github.Release && plan.Tag is { } tag)
+        {
+            items.Add(Skipped($"release {tag.Name}", "dry run: would write the distribution section (creating the release if missing" +
+                (tag.IsPrerelease ? ", as a pre-release)" : ")"), plan.Block));
+            notes.Add($"Dry run: the section for release {tag.Name} would be:\n{plan.Block}");
+        }
+        if (github.PullRequestComment && plan.PullRequest is null) items.Add(Skipped("pull request comment", NotAPullRequest));
+        if (github.PullRequestComment && plan.PullRequest is { } number)
+        {
+            items.Add(Skipped($"pull request #{number}", "dry run: would add or update the summary comment", plan.CommentBody));
+            notes.Add($"Dry run: the comment on pull request #{number} would be:\n{plan.CommentBody}");
+        }
+        return new TargetResult { Target = Name, Outcome = Outcome.Skipped, Reason = "dry run: nothing written", Items = items, Notes = notes };
+    }
+
+    private Dictionary<string, string> Figures(GitHubGateway gateway)
+    {
+        var figures = new Dictionary<string, string> { ["api-calls"] = gateway.Calls.ToString(CultureInfo.InvariantCulture) };
+        if (client.GetLastApiInfo()?.RateLimit is { } limit)
+            figures["rate-limit-remaining"] = limit.Remaining.ToString(CultureInfo.InvariantCulture);
+        return figures;
+    }
+
+    private static bool IsPullRequestRun(RunContext context) =>
+        context.EventName?.StartsWith("pull_request", StringComparison.Ordinal) == true;
+
+    private static int? PullRequestOf(RunContext context) =>
+        IsPullRequestRun(context) && context.PullRequestNumber is > 0 ? context.PullRequestNumber : null;
+
+    private static ItemResult Skipped(string name, string reason, string? wouldWrite = null) => new()
+    {
+        Name = name, Outcome = Outcome.Skipped, Reason = reason,
+        Facts = wouldWrite is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["would-write"] = wouldWrite },
+    };
+
+    /// <summary>What a run would write; <see cref="NoReleaseReason"/> says why when <see cref="Tag"/> is null.</summary>
+    private sealed record Plan(ReleaseTag? Tag, string NoReleaseReason, int? PullRequest, string Block, string CommentBody);
+}

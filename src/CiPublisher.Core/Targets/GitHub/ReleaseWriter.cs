@@ -1,0 +1,88 @@
+using System.Globalization;
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
+using Octokit;
+
+namespace CiPublisher.Core.Targets.GitHub;
+
+/// <summary>Puts the distribution block into the release of a tag: replaced in place, appended, or in a new release.</summary>
+public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, RepositoryName repository)
+{
+    public async Task<ItemResult> WriteAsync(ReleaseTag tag, string block, string? targetCommitish, CancellationToken cancellationToken)
+    {
+        var release = await FindAsync(tag, cancellationToken);
+        if (release is not null) return await UpdateAsync(tag, release, block, cancellationToken);
+
+        try
+        {
+            var created = await gateway.CallAsync(new GitHubOperation($"create the release {tag.Name}", GitHubOperation.ContentsWrite),
+                () => client.Repository.Release.Create(repository.Owner, repository.Name, new NewRelease(tag.Name)
+                {
+                    Name = tag.Name,
+                    Body = block,
+                    Draft = false,
+                    Prerelease = tag.IsPrerelease,
+                    TargetCommitish = targetCommitish,
+                }), cancellationToken);
+            return Item(tag, Outcome.Succeeded, "created the release with the distribution section", created);
+        }
+        catch (RemoteServiceException failure) when (failure.Kind == RemoteFailureKind.Transport || failure.Code == "already_exists")
+        {
+            // Our create landed without an answer, or a parallel job (a build matrix) created the release first:
+            // look again rather than create twice.
+            var landed = await FindAsync(tag, cancellationToken);
+            if (landed is null) throw;
+            return await UpdateAsync(tag, landed, block, cancellationToken);
+        }
+    }
+
+    private async Task<ItemResult> UpdateAsync(ReleaseTag tag, Release release, string block, CancellationToken cancellationToken)
+    {
+        var merged = ReleaseSection.Merge(release.Body, block);
+        if (merged is null)
+        {
+            return new ItemResult
+            {
+                Name = ItemName(tag), Outcome = Outcome.Failed,
+                Reason = $"the release body has {ReleaseSection.StartMarker} without {ReleaseSection.EndMarker}; " +
+                         "restore or remove the marker by hand so your own text is not overwritten",
+                Links = Links(release),
+            };
+        }
+        if (merged == release.Body) return Item(tag, Outcome.AlreadyDone, "the distribution section is up to date", release);
+
+        var updated = await gateway.CallAsync(new GitHubOperation($"update the release {tag.Name}", GitHubOperation.ContentsWrite),
+            () => client.Repository.Release.Edit(repository.Owner, repository.Name, release.Id, new ReleaseUpdate { Body = merged }),
+            cancellationToken);
+        return Item(tag, Outcome.Succeeded, "updated the distribution section", updated);
+    }
+
+    private async Task<Release?> FindAsync(ReleaseTag tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await gateway.CallAsync(new GitHubOperation($"read the release {tag.Name}", GitHubOperation.ContentsWrite),
+                () => client.Repository.Release.Get(repository.Owner, repository.Name, tag.Name), cancellationToken);
+        }
+        catch (RemoteServiceException notFound) when (notFound.Kind == RemoteFailureKind.NotFound)
+        {
+            // Also what a missing repository looks like; the create that follows then fails with the explanation.
+            return null;
+        }
+    }
+
+    private static string ItemName(ReleaseTag tag) => $"release {tag.Name}";
+
+    private static ItemResult Item(ReleaseTag tag, Outcome outcome, string reason, Release release) => new()
+    {
+        Name = ItemName(tag), Outcome = outcome, Reason = reason, Links = Links(release),
+        Facts = new Dictionary<string, string>
+        {
+            ["release-id"] = release.Id.ToString(CultureInfo.InvariantCulture),
+            ["prerelease"] = release.Prerelease ? "true" : "false",
+        },
+    };
+
+    private static Dictionary<string, string> Links(Release release) =>
+        string.IsNullOrEmpty(release.HtmlUrl) ? [] : new() { ["release"] = release.HtmlUrl };
+}
