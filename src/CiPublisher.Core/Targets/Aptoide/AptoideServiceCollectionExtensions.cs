@@ -1,0 +1,25 @@
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiPublisher.Core.Targets.Aptoide;
+
+public static class AptoideServiceCollectionExtensions
+{
+    /// <summary>Adds the Aptoide target and its client when <c>aptoide-repo</c> is set; otherwise adds nothing.</summary>
+    public static IServiceCollection AddAptoideTarget(this IServiceCollection services, RunSettings settings)
+    {
+        if (settings.Aptoide is not { } aptoide) return services;
+
+        services.AddServiceClient<IAptoideApi>("Aptoide", WithTrailingSlash(aptoide.ApiUrl));
+        services.AddSingleton<AptoideClient>();
+        services.AddSingleton<AptoideAccessTokens>();
+        services.AddSingleton<AptoideApkUploader>();
+        services.AddSingleton<IPublishTarget>(sp => ActivatorUtilities.CreateInstance<AptoideTarget>(sp));
+        return services;
+    }
+
+    // The endpoints are relative to the base ("3/uploadAppToRepo"); without the slash its last segment would be dropped.
+    private static Uri WithTrailingSlash(Uri url) =>
+        url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+}
