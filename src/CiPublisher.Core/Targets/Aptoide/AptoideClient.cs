@@ -1,6 +1,8 @@
+using System.Runtime.ExceptionServices;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
 using Microsoft.Extensions.Logging;
+using Refit;
 
 namespace CiPublisher.Core.Targets.Aptoide;
 
@@ -18,14 +20,14 @@ internal sealed class AptoideClient(IAptoideApi api, SecretRegistry secrets, ILo
     public async Task<string> AuthenticateAsync(string username, string password, CancellationToken cancellationToken)
     {
         // Form encoding, as Aptoide's own uploader sends it. Asking for a token twice is harmless, so retries are allowed.
-        var form = new Dictionary<string, string>
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password",
             ["client_id"] = ClientId,
             ["username"] = username,
             ["password"] = password,
             ["mode"] = "json",
-        };
+        });
         var reply = await SendAsync("oauth2Authentication", () => api.AuthenticateAsync(form, retrySafe: true, cancellationToken),
             cancellationToken);
         if (!reply.IsOk)
@@ -54,10 +56,17 @@ internal sealed class AptoideClient(IAptoideApi api, SecretRegistry secrets, ILo
             using var response = await send();
             return await _reader.ReadAsync(response, endpoint, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (ApiRequestException wrapped) when (wrapped.InnerException is OperationCanceledException cancelled)
         {
+            // Refit wraps a cancellation too; callers tell a stall from a user's cancellation by its original type.
+            ExceptionDispatchInfo.Throw(cancelled);
+            throw;
+        }
+        catch (Exception e) when (e is ApiRequestException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            var cause = e is ApiRequestException { InnerException: { } inner } ? inner : e;
             throw new RemoteServiceException(AptoideResponseReader.Service, RemoteFailureKind.Transport,
-                $"Aptoide {endpoint} got no answer: {secrets.Redact(e.Message)}", inner: e);
+                $"Aptoide {endpoint} got no answer: {secrets.Redact(cause.Message)}", inner: e);
         }
     }
 }

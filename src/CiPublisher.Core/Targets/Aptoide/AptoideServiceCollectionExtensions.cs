@@ -1,6 +1,8 @@
 using CiPublisher.Core.Http;
+using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CiPublisher.Core.Targets.Aptoide;
 
@@ -15,7 +17,10 @@ public static class AptoideServiceCollectionExtensions
         services.AddSingleton<AptoideClient>();
         services.AddSingleton<AptoideAccessTokens>();
         services.AddSingleton<AptoideApkUploader>();
-        services.AddSingleton<IPublishTarget>(sp => ActivatorUtilities.CreateInstance<AptoideTarget>(sp));
+        services.AddSingleton<IPublishTarget>(sp => new AptoideTarget(sp.GetRequiredService<RunSettings>(),
+            sp.GetRequiredService<AptoideApkUploader>(), sp.GetRequiredService<AptoideAccessTokens>(),
+            sp.GetRequiredService<AptoideClient>(), sp.GetRequiredService<SecretRegistry>(),
+            sp.GetRequiredService<ILogger<AptoideTarget>>()));
         return services;
     }
 

@@ -11,7 +11,7 @@ public interface IAptoideApi
 {
     [Post("/3/oauth2Authentication")]
     Task<HttpResponseMessage> AuthenticateAsync(
-        [Body(BodySerializationMethod.UrlEncoded)] IDictionary<string, string> form,
+        [Body] FormUrlEncodedContent form,
         [Property(RequestMarks.RetrySafeKey)] bool retrySafe,
         CancellationToken cancellationToken);
 
