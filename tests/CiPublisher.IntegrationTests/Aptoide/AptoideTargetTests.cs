@@ -225,6 +225,26 @@ public sealed class AptoideTargetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FileUploadWithoutAnAnswerInTime_IsStoppedByTheWatchdog_CheckedAndSentAgain()
+    {
+        // Kestrel does not notice the client giving up while the fault waits, so the wait is kept short for the emulator's shutdown.
+        AfterTheChecksumQuestion(Fault.Slow("POST", UploadPath, TimeSpan.FromSeconds(4)));
+        // The watchdog looks every quarter of the stall timeout, so that is kept short too.
+        var patience = new HttpSettings
+        {
+            MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            AttemptTimeout = TimeSpan.FromSeconds(1), StallTimeout = TimeSpan.FromSeconds(1),
+        };
+
+        var result = await RunAsync(WithToken(), [Apk()], dryRun: false, patience);
+
+        result.Outputs[AptoideTarget.StatusOutput].Should().Be("uploaded");
+        _emulator.ChecksumQuestionCount.Should().Be(2);
+        _emulator.Uploads.Should().ContainSingle();
+        _logs.Lines.Should().Contain(line => line.Contains("no answer within 1s", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Transient503_OnTheChecksumQuestion_IsRetried()
     {
         _emulator.Faults.Add(Fault.Status("POST", UploadPath, 503, """{"status":"FAIL","errors":[{"code":"SYS-1","msg":"busy"}]}"""));
@@ -324,7 +344,7 @@ public sealed class AptoideTargetTests : IAsyncLifetime
 
     private Task<TargetResult> RunAsync(AptoideSettings aptoide, params ArtifactInfo[] artifacts) => RunAsync(aptoide, artifacts, dryRun: false);
 
-    private async Task<TargetResult> RunAsync(AptoideSettings aptoide, ArtifactInfo[] artifacts, bool dryRun)
+    private async Task<TargetResult> RunAsync(AptoideSettings aptoide, ArtifactInfo[] artifacts, bool dryRun, HttpSettings? http = null)
     {
         var settings = new RunSettings
         {
@@ -332,7 +352,7 @@ public sealed class AptoideTargetTests : IAsyncLifetime
             WorkingDirectory = _folder,
             DryRun = dryRun,
             Aptoide = aptoide,
-            Http = new HttpSettings { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
+            Http = http ?? new HttpSettings { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
         };
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace))
