@@ -101,9 +101,17 @@ public sealed record AptoideSettings
     public string? Username { get; init; }
     public string? Password { get; init; }
     public Uri ApiUrl { get; init; } = new("https://webservices.aptoide.com/webservices/");
+
+    /// <summary>Aptoide category number, passed through (v3 numbering: 16 Tools, 33 Business, ...).</summary>
     public string? Category { get; init; }
+
+    /// <summary>Age rating: 1 All, 2 Pre-Teen, 3 Teen, 4 Mature (or those names).</summary>
     public string? Rating { get; init; }
+
     public string? Description { get; init; }
+
+    /// <summary>Publish only to this store; false also proposes the app to Aptoide's main catalogue.</summary>
+    public bool OnlyUserRepo { get; init; } = true;
 }
 
 public sealed record GitHubSettings

@@ -1,0 +1,131 @@
+using System.Globalization;
+using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
+using CiPublisher.Core.Security;
+using CiPublisher.Core.Settings;
+using Microsoft.Extensions.Logging;
+
+namespace CiPublisher.Core.Targets.Aptoide;
+
+/// <summary>Uploads every APK of the run to the user's Aptoide store; sets <c>aptoide-status</c>.</summary>
+public sealed class AptoideTarget : IPublishTarget
+{
+    public const string StatusOutput = "aptoide-status";
+
+    private readonly RunSettings _settings;
+    private readonly AptoideApkUploader _uploader;
+    private readonly AptoideAccessTokens _tokens;
+    private readonly AptoideClient _client;
+    private readonly SecretRegistry _secrets;
+    private readonly ILogger<AptoideTarget> _logger;
+
+    internal AptoideTarget(RunSettings settings, AptoideApkUploader uploader, AptoideAccessTokens tokens, AptoideClient client,
+        SecretRegistry secrets, ILogger<AptoideTarget> logger)
+    {
+        _settings = settings;
+        _uploader = uploader;
+        _tokens = tokens;
+        _client = client;
+        _secrets = secrets;
+        _logger = logger;
+        secrets.Register(settings.Aptoide?.Token);
+        secrets.Register(settings.Aptoide?.Password);
+    }
+
+    public string Name => "Aptoide";
+
+    public IReadOnlySet<string> Verbs { get; } = new HashSet<string>();
+
+    public bool IsEnabled => _settings.Aptoide is not null;
+
+    public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
+    {
+        if (_settings.Aptoide is not { } aptoide) return WithStatus(TargetResult.Skipped(Name, "aptoide-repo is not set"), "skipped");
+
+        var apks = artifacts.Items.Where(IsApk).ToList();
+        var others = artifacts.Items.Where(a => !IsApk(a))
+            .Select(a => Item(a, Outcome.Skipped, $"not an APK ({a.Extension}): Aptoide takes .apk files only"))
+            .ToList();
+        if (apks.Count == 0)
+            return WithStatus(TargetResult.Skipped(Name, "no APK among the artifacts") with { Items = others }, "skipped");
+
+        if (!AptoideListing.TryParse(aptoide, out var listing, out var invalid)) return Failed(invalid!, others);
+        if (!_tokens.HasCredentials) return Failed("set aptoide-token, or aptoide-username and aptoide-password", others);
+
+        if (_settings.DryRun)
+        {
+            var planned = apks.Select(a => Item(a, Outcome.Skipped, $"dry run: would upload to store {aptoide.Repo}"));
+            return WithStatus(TargetResult.Skipped(Name, $"dry run: {apks.Count} APK(s) would go to store {aptoide.Repo}")
+                with { Items = [.. planned, .. others] }, "skipped");
+        }
+
+        var items = new List<ItemResult>();
+        foreach (var apk in apks)
+        {
+            items.Add(await UploadAsync(apk, aptoide.Repo, listing, cancellationToken));
+        }
+        items.AddRange(others);
+
+        var outcome = TargetResult.Combine(items);
+        var result = new TargetResult
+        {
+            Target = Name,
+            Outcome = outcome,
+            Reason = outcome == Outcome.Failed
+                ? string.Join("; ", items.Where(i => i.Outcome == Outcome.Failed).Select(i => i.Reason))
+                : null,
+            Items = items,
+            Figures = new Dictionary<string, string>
+            {
+                ["api-calls"] = _client.Calls.ToString(CultureInfo.InvariantCulture),
+                ["bytes-sent"] = _uploader.BytesSent.ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        return WithStatus(result, StatusOf(items));
+    }
+
+    private async Task<ItemResult> UploadAsync(ArtifactInfo apk, string repo, AptoideListing listing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var upload = await _uploader.UploadAsync(apk, listing, cancellationToken);
+            _logger.LogInformation(upload.Uploaded ? "Aptoide: uploaded {File} to store {Repo}" : "Aptoide: {File} is already in store {Repo}",
+                apk.FileName, repo);
+            var facts = new Dictionary<string, string> { ["md5"] = upload.Md5 };
+            if (upload.Sha256 is { } sha256) facts["sha256"] = sha256;
+            if (apk.Identifier is { } package) facts["package"] = package;
+            if (apk.Version is { } version) facts["version"] = version;
+            return Item(apk, upload.Uploaded ? Outcome.Succeeded : Outcome.AlreadyDone,
+                upload.Uploaded ? $"uploaded to store {repo}" : $"already in store {repo}") with
+            {
+                Facts = facts,
+                Links = upload.StoreUrl is { } url ? new Dictionary<string, string> { ["page"] = url } : new Dictionary<string, string>(),
+            };
+        }
+        catch (Exception e) when (e is RemoteServiceException or IOException or UnauthorizedAccessException)
+        {
+            var reason = _secrets.Redact(e.Message);
+            _logger.LogError("Aptoide: {File} failed: {Reason}", apk.FileName, reason);
+            return Item(apk, Outcome.Failed, reason);
+        }
+    }
+
+    private static bool IsApk(ArtifactInfo artifact) => string.Equals(artifact.Extension, ".apk", StringComparison.OrdinalIgnoreCase);
+
+    private static ItemResult Item(ArtifactInfo artifact, Outcome outcome, string reason) =>
+        new() { Name = artifact.FileName, Outcome = outcome, Reason = reason };
+
+    private TargetResult Failed(string reason, IReadOnlyList<ItemResult> items) =>
+        WithStatus(TargetResult.Failed(Name, reason) with { Items = items }, "failed");
+
+    /// <summary>Any failure fails; otherwise one new upload makes it "uploaded", and all-present makes it "existing".</summary>
+    private static string StatusOf(IReadOnlyList<ItemResult> items) =>
+        items.Any(i => i.Outcome == Outcome.Failed) ? "failed"
+        : items.Any(i => i.Outcome == Outcome.Succeeded) ? "uploaded"
+        : items.Any(i => i.Outcome == Outcome.AlreadyDone) ? "existing"
+        : "skipped";
+
+    private static TargetResult WithStatus(TargetResult result, string status) =>
+        result with { Outputs = new Dictionary<string, string> { [StatusOutput] = status } };
+}
