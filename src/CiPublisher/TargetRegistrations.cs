@@ -1,5 +1,7 @@
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.Aptoide;
 using CiPublisher.Core.Targets.Fenfa;
+using CiPublisher.Core.Targets.GitHub;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CiPublisher;
@@ -10,5 +12,7 @@ internal static class TargetRegistrations
     public static void Add(IServiceCollection services, RunSettings settings)
     {
         services.AddFenfaTarget(settings);
+        services.AddAptoideTarget(settings);
+        services.AddGitHubTarget(settings);
     }
 }

@@ -30,6 +30,7 @@ internal static class AptoideBinding
             Category = reader.Text("aptoide-category"),
             Rating = reader.Text("aptoide-rating"),
             Description = reader.Text("aptoide-description"),
+            OnlyUserRepo = reader.Raw("aptoide-only-user-repo").IsGiven ? reader.Bool("aptoide-only-user-repo") : true,
         };
     }
 }

@@ -190,6 +190,10 @@ public class InputOptions
     [Input(InputKind.Text)]
     public string? AptoideDescription { get; set; }
 
+    [Option("aptoide-only-user-repo", HelpText = "Publish only to this Aptoide store; false also proposes the app to Aptoide's main catalogue.")]
+    [Input(InputKind.Bool, Default = "true")]
+    public string? AptoideOnlyUserRepo { get; set; }
+
     [Option("github-token", HelpText = "Token for the GitHub API.")]
     [Input(InputKind.Text, Secret = true)]
     public string? GithubToken { get; set; }

@@ -10,7 +10,7 @@ public sealed record AxmlAttr(string? Namespace, string Name, uint ResourceId, b
 
     public static AxmlAttr Str(string? ns, string name, string value, uint resourceId = 0) => new(ns, name, resourceId, 0x03, 0, value);
 
-    public static AxmlAttr Int(string? ns, string name, int value, uint resourceId = 0, bool hex = false) =>
+    public static AxmlAttr Number(string? ns, string name, int value, uint resourceId = 0, bool hex = false) =>
         new(ns, name, resourceId, hex ? (byte)0x11 : (byte)0x10, unchecked((uint)value), null);
 
     public static AxmlAttr Ref(string? ns, string name, uint reference, uint resourceId = 0) => new(ns, name, resourceId, 0x01, reference, null);
@@ -45,12 +45,12 @@ public sealed class AxmlBuilder
     public static AxmlBuilder Manifest(string package, int versionCode, string versionName, int minSdk, int targetSdk, bool utf8 = false, bool strip = false) =>
         new AxmlBuilder { Utf8 = utf8, StripNames = strip }
             .Start("manifest",
-                AxmlAttr.Int(AxmlAttr.Android, "versionCode", versionCode, 0x0101021b),
+                AxmlAttr.Number(AxmlAttr.Android, "versionCode", versionCode, 0x0101021b),
                 AxmlAttr.Str(AxmlAttr.Android, "versionName", versionName, 0x0101021c),
                 AxmlAttr.Str(null, "package", package))
             .Start("uses-sdk",
-                AxmlAttr.Int(AxmlAttr.Android, "minSdkVersion", minSdk, 0x0101020c),
-                AxmlAttr.Int(AxmlAttr.Android, "targetSdkVersion", targetSdk, 0x01010270))
+                AxmlAttr.Number(AxmlAttr.Android, "minSdkVersion", minSdk, 0x0101020c),
+                AxmlAttr.Number(AxmlAttr.Android, "targetSdkVersion", targetSdk, 0x01010270))
             .End()
             .Start("application", AxmlAttr.Ref(AxmlAttr.Android, "label", 0x7F0B0001, 0x01010001))
             .End()

@@ -54,7 +54,7 @@ public class AndroidManifestReaderTests
     {
         var data = new AxmlBuilder()
             .Start("manifest",
-                AxmlAttr.Int(AxmlAttr.Android, "versionCode", 0x1F, 0x0101021b, hex: true),
+                AxmlAttr.Number(AxmlAttr.Android, "versionCode", 0x1F, 0x0101021b, hex: true),
                 AxmlAttr.Ref(AxmlAttr.Android, "versionName", 0x7F0B0002, 0x0101021c),
                 AxmlAttr.Str(null, "package", "p.q"))
             .End()
