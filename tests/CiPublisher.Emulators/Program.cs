@@ -1,11 +1,9 @@
+using CiPublisher.Emulators.Sandbox;
+
 namespace CiPublisher.Emulators;
 
-/// <summary>Starts the local sandbox behind the README demo (see Sandbox/).</summary>
+/// <summary>Runs the local sandbox behind the README demo: <c>dotnet run --project tests/CiPublisher.Emulators</c>.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("The sandbox is not wired yet.");
-        return args.Length >= 0 ? 1 : 1;
-    }
+    public static Task<int> Main() => SandboxDemo.RunAsync(Console.Out, Console.Error);
 }

@@ -1,0 +1,101 @@
+using CiPublisher.Emulators.Aptoide;
+using CiPublisher.Emulators.Fenfa;
+using CiPublisher.Emulators.GitHub;
+using CiPublisher.Emulators.Samples;
+
+namespace CiPublisher.Emulators.Sandbox;
+
+/// <summary>
+/// The README's one-command demo: Fenfa, Aptoide and GitHub emulators on loopback, an IPA and an APK
+/// (the shared real-world fixtures when they are beside the clone, else generated ones), and the real
+/// program run twice, the second time to show that a re-run publishes nothing new.
+/// </summary>
+public static class SandboxDemo
+{
+    private const string FenfaToken = "sandbox-fenfa-admin-token";
+    private const string AptoideToken = "sandbox-aptoide-token";
+    private const string GitHubToken = "sandbox-github-token";
+    private const string Repository = "octo-org/lumen";
+
+    public static async Task<int> RunAsync(TextWriter stdout, TextWriter stderr)
+    {
+        await using var fenfa = new FenfaEmulator { AdminToken = FenfaToken };
+        await using var aptoide = new AptoideEmulator();
+        await using var github = new GitHubEmulator(GitHubToken);
+        await fenfa.StartAsync();
+        await aptoide.StartAsync();
+        await github.StartAsync();
+        aptoide.AddToken(AptoideToken, "sandbox");
+        aptoide.AddAccount("sandbox", "sandbox-password", "lumen-store");
+        github.AddRepository(Repository);
+
+        var workspace = Directory.CreateTempSubdirectory("cipublisher-sandbox-").FullName;
+        try
+        {
+            StageArtifacts(workspace, stdout);
+            var environment = new Dictionary<string, string>
+            {
+                ["CIPUBLISHER_ARTIFACTS"] = "build/*.ipa, build/*.apk",
+                ["CIPUBLISHER_WORKING_DIRECTORY"] = workspace,
+                ["CIPUBLISHER_RELEASE_NOTES"] = "Sandbox build: new onboarding, faster sync.",
+                ["CIPUBLISHER_CHANNEL"] = "beta",
+                ["CIPUBLISHER_FENFA_URL"] = fenfa.BaseUrl.ToString(),
+                ["CIPUBLISHER_FENFA_TOKEN"] = FenfaToken,
+                ["CIPUBLISHER_FENFA_PRODUCT"] = "lumen",
+                ["CIPUBLISHER_APTOIDE_REPO"] = "lumen-store",
+                ["CIPUBLISHER_APTOIDE_TOKEN"] = AptoideToken,
+                ["CIPUBLISHER_APTOIDE_API_URL"] = aptoide.ApiUrl.ToString(),
+                ["CIPUBLISHER_GITHUB_TOKEN"] = GitHubToken,
+                ["CIPUBLISHER_GITHUB_API_URL"] = github.BaseUrl.ToString(),
+                ["CIPUBLISHER_GITHUB_REPOSITORY"] = Repository,
+                ["CIPUBLISHER_GITHUB_RELEASE"] = "true",
+                ["CIPUBLISHER_SUMMARY_FILE"] = Path.Combine(workspace, "cipublisher-summary.md"),
+            };
+
+            stdout.WriteLine($"Sandbox: Fenfa {fenfa.BaseUrl}, Aptoide {aptoide.ApiUrl}, GitHub {github.BaseUrl}");
+            stdout.WriteLine("── First run: publishes everything ──");
+            var first = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["publish"], CancellationToken.None);
+            stdout.WriteLine($"(exit code {first})");
+
+            stdout.WriteLine("── Second run: the same build again, nothing new is created ──");
+            var second = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["publish"], CancellationToken.None);
+            stdout.WriteLine($"(exit code {second})");
+
+            stdout.WriteLine($"Fenfa holds {fenfa.Releases.Count} release(s), Aptoide {aptoide.Uploads.Count} upload(s), " +
+                             $"GitHub release v2.4.1 {(github.Releases(Repository).Count == 1 ? "has one distribution section" : "is missing")}.");
+            return first != 0 ? first : second;
+        }
+        finally
+        {
+            Directory.Delete(workspace, recursive: true);
+        }
+    }
+
+    private static void StageArtifacts(string workspace, TextWriter stdout)
+    {
+        var build = Directory.CreateDirectory(Path.Combine(workspace, "build")).FullName;
+        var shared = SharedFixtures();
+        if (shared is not null)
+        {
+            File.Copy(Path.Combine(shared, "ipa", "Lumen-2.4.1-418.ipa"), Path.Combine(build, "Lumen-2.4.1-418.ipa"));
+            File.Copy(Path.Combine(shared, "apk", "io.appium.settings-8.0.10.apk"), Path.Combine(build, "io.appium.settings-8.0.10.apk"));
+            stdout.WriteLine($"Artifacts: the real-world fixtures from {shared}");
+            return;
+        }
+        File.WriteAllBytes(Path.Combine(build, "Lumen.ipa"), SampleArtifacts.Ipa(paddingBytes: 8 * 1024 * 1024));
+        File.WriteAllBytes(Path.Combine(build, "Lumen.apk"), SampleArtifacts.Apk(paddingBytes: 8 * 1024 * 1024));
+        stdout.WriteLine("Artifacts: generated samples (the shared fixtures are not beside this clone)");
+    }
+
+    /// <summary>../shared/fixtures beside the repository (the folder holding CiPublisher.sln), if present.</summary>
+    private static string? SharedFixtures()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "CiPublisher.sln"))) continue;
+            var fixtures = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "fixtures"));
+            return Directory.Exists(Path.Combine(fixtures, "ipa")) ? fixtures : null;
+        }
+        return null;
+    }
+}
