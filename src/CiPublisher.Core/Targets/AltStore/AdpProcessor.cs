@@ -4,9 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace CiPublisher.Core.Targets.AltStore;
 
 /// <summary>
-/// Asks AltStore to process an ADP and waits for its download link. Looks first, so a re-run whose ADP already has
-/// a link triggers nothing; polls with a growing, jittered delay; logs each status change once; rides out
-/// transient failures until the wait timeout.
+/// Asks AltStore to process an ADP and waits for its download link: polls with a growing, jittered delay, logs each
+/// status change once, and rides out transient failures until the wait timeout.
 /// </summary>
 public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILogger logger, Random random)
 {
@@ -15,24 +14,18 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
     public async Task<AdpResult> ProcessAsync(string adpId, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var before = await gateway.GetAdpAsync(adpId, cancellationToken);
-        if (before is { Phase: AdpPhase.Ready })
-        {
-            logger.LogInformation("AltStore: ADP {AdpId} is already processed ({Status}); not asking again", adpId, before.StatusText);
-            return new AdpResult(AdpOutcome.AlreadyProcessed, before.StatusText, before.DownloadUrl, TimeSpan.Zero, 0);
-        }
-
-        await TriggerAsync(adpId, before, cancellationToken);
+        await TriggerAsync(adpId, cancellationToken);
         logger.LogInformation("AltStore: asked to process ADP {AdpId}", adpId);
         if (!wait) return new AdpResult(AdpOutcome.Triggered, "triggered", null, time.GetElapsedTime(started), 0);
         return await WaitAsync(adpId, started, timeout, cancellationToken);
     }
 
     /// <summary>
-    /// POST /adps is not re-sent blindly (the effect of a second trigger is unconfirmed): after a transient failure,
-    /// an ADP that AltStore did not know before and knows now shows that the first attempt landed.
+    /// Always asks, even when an earlier run processed the ADP: the seed names POST /adps as the way to renew an
+    /// expired download link, and a link's lifetime is unknown. After a transient failure the request is not re-sent
+    /// blindly (two triggers at once: effect unconfirmed): an ADP AltStore now reports as processing shows it landed.
     /// </summary>
-    private async Task TriggerAsync(string adpId, AdpState? before, CancellationToken cancellationToken)
+    private async Task TriggerAsync(string adpId, CancellationToken cancellationToken)
     {
         try
         {
@@ -41,8 +34,8 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
         catch (RemoteServiceException failure) when (IsPassing(failure))
         {
             logger.LogWarning("AltStore: {Message}; checking whether the request landed", failure.Message);
-            var after = await gateway.GetAdpAsync(adpId, cancellationToken);
-            if (before is null && after is not null) return;
+            var state = await gateway.GetAdpAsync(adpId, cancellationToken);
+            if (state is { Phase: AdpPhase.Processing, Status: not null }) return;
             await gateway.TriggerAsync(adpId, cancellationToken);
         }
     }

@@ -5,9 +5,6 @@ public enum AdpOutcome
     /// <summary>Processing finished during this run; <see cref="AdpResult.DownloadUrl"/> is set.</summary>
     Ready,
 
-    /// <summary>The ADP had a download link before this run asked for anything; nothing was triggered.</summary>
-    AlreadyProcessed,
-
     /// <summary>Processing was asked for and not waited on (<c>altstore-wait: false</c>).</summary>
     Triggered,
 
