@@ -6,6 +6,7 @@ using CiPublisher.Core.Targets;
 using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Emulators.AltStore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CiPublisher.IntegrationTests.AltStore;

@@ -71,10 +71,12 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
         {
             return await send();
         }
-        catch (HttpRequestException failure)
+        // Refit 16 wraps transport failures in ApiRequestException; both mean "no answer".
+        catch (Exception failure) when (failure is HttpRequestException or Refit.ApiRequestException or IOException)
         {
+            var cause = failure.InnerException?.Message ?? failure.Message;
             throw new RemoteServiceException(Service, RemoteFailureKind.Transport,
-                $"{Service} could not be reached: {secrets.Redact(failure.Message)}", inner: failure);
+                $"{Service} could not be reached: {secrets.Redact(cause)}", inner: failure);
         }
     }
 
