@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CiPublisher.Core.Targets.AltStore.Source;
+using CiPublisher.Emulators.AltStore;
 
 namespace CiPublisher.Tests.AltStore;
 

@@ -1,4 +1,4 @@
-namespace CiPublisher.Tests.AltStore;
+namespace CiPublisher.Emulators.AltStore;
 
 /// <summary>Sources as developers write them: legacy keys, keys this tool never heard of, unicode, odd numbers.</summary>
 public static class SourceFixtures
