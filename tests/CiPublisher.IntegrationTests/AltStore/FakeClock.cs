@@ -10,7 +10,7 @@ public static class FakeClock
     /// </summary>
     public static async Task<T> RunUntilDoneAsync<T>(this FakeTimeProvider time, Task<T> task, TimeSpan? step = null)
     {
-        var stepSize = step ?? TimeSpan.FromSeconds(5);
+        var stepSize = step ?? TimeSpan.FromSeconds(2);
         var budget = TimeSpan.FromSeconds(60);
         var started = DateTime.UtcNow;
         while (!task.IsCompleted && DateTime.UtcNow - started < budget)

@@ -65,7 +65,7 @@ public sealed class AltSourceFileTests : IDisposable
     }
 
     [Fact]
-    public async Task AddVersion_TabIndentedMinifiedSource_KeepsTabs()
+    public async Task AddVersion_TabIndentedSource_KeepsTabs()
     {
         var tabbed = JsonLayout.Of("{\n\t\"a\": 1\n}\n").Write(JsonNode.Parse(SourceFixtures.Realistic)!);
         var path = Write(tabbed);
@@ -73,6 +73,17 @@ public sealed class AltSourceFileTests : IDisposable
         await AltSourceFile.AddVersionAsync(path, Lumen, NewVersion(), write: true, CancellationToken.None);
 
         File.ReadAllText(path).Should().StartWith("{\n\t\"name\"").And.NotContain("\n  \"");
+    }
+
+    [Fact]
+    public async Task AddVersion_MinifiedSource_StaysOnOneLine()
+    {
+        var path = Write(JsonNode.Parse(SourceFixtures.Realistic)!.ToJsonString());
+
+        await AltSourceFile.AddVersionAsync(path, Lumen, NewVersion(), write: true, CancellationToken.None);
+
+        var text = File.ReadAllText(path);
+        text.Should().NotContain("\n").And.Contain("\"versions\":[{\"version\":\"2.5.0\"");
     }
 
     [Fact]
