@@ -126,6 +126,18 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProcessAdp_TriggerLostBeforeArriving_IsSentOnceMore()
+    {
+        _harness.Emulator.Faults.Add(Fault.Drop(FaultKind.DropBeforeBody, "POST", "/adps"));
+
+        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+
+        result.Outcome.Should().Be(Outcome.Succeeded);
+        _harness.Emulator.Journal.CountOf("POST", "/adps").Should().Be(2);
+        _harness.Emulator.ProcessRequests.Should().Equal(AdpId);
+    }
+
+    [Fact]
     public async Task ProcessAdp_TriggerRejected_FailsQuotingTheServiceAnswer()
     {
         _harness.Emulator.Faults.Add(Fault.Status("POST", "/adps", 422, """{"error":"ADP is not notarized"}"""));
