@@ -92,6 +92,18 @@ public sealed record AltStoreSettings
     public Uri? SourceUrl { get; init; }
     public string? DeveloperId { get; init; }
     public string? Email { get; init; }
+
+    /// <summary>Finds the app in the source when no iOS artifact gives its bundle identifier (<c>altstore-marketplace-id</c>).</summary>
+    public string? MarketplaceId { get; init; }
+
+    /// <summary>
+    /// Where the unpacked ADP is hosted (its <c>manifest.json</c> or root), written as the version's <c>downloadURL</c>
+    /// (<c>altstore-hosted-url</c>); without it the source points at AltStore's own ADP download link.
+    /// </summary>
+    public Uri? HostedUrl { get; init; }
+
+    /// <summary>Which parts of the AltStore flow run: the <c>altstore</c> verb's sub-modes narrow it, <c>publish</c> runs all.</summary>
+    public AltStoreSteps Steps { get; init; } = AltStoreSteps.All;
 }
 
 public sealed record AptoideSettings

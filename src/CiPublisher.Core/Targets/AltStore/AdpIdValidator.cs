@@ -1,0 +1,23 @@
+namespace CiPublisher.Core.Targets.AltStore;
+
+/// <summary>
+/// The ADP ID's format is not documented, so it is opaque; but it becomes a URL path segment, and a value
+/// that could walk the path or cut the URL is certainly a mistake (a pasted URL, a stray newline).
+/// </summary>
+public static class AdpIdValidator
+{
+    public const string InputName = "altstore-adp-id";
+
+    private static readonly char[] PathCharacters = ['/', '\\', '?', '#', '%'];
+
+    /// <summary>Null when the ID may be sent; otherwise a message naming the input.</summary>
+    public static string? ProblemWith(string? adpId)
+    {
+        if (string.IsNullOrWhiteSpace(adpId)) return $"{InputName} is empty";
+        if (adpId.Any(char.IsWhiteSpace)) return $"{InputName} must not contain whitespace (got '{adpId}')";
+        if (adpId.Any(char.IsControl)) return $"{InputName} must not contain control characters";
+        if (adpId.IndexOfAny(PathCharacters) >= 0 || adpId.Contains("..", StringComparison.Ordinal))
+            return $"{InputName} must be the ADP ID alone, without '/', '\\', '..', '?', '#' or '%' (got '{adpId}')";
+        return null;
+    }
+}

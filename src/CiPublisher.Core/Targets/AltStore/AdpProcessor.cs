@@ -1,0 +1,94 @@
+using CiPublisher.Core.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CiPublisher.Core.Targets.AltStore;
+
+/// <summary>
+/// Asks AltStore to process an ADP and waits for its download link: polls with a growing, jittered delay, logs each
+/// status change once, and rides out transient failures until the wait timeout.
+/// </summary>
+public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILogger logger, Random random)
+{
+    private const string NotKnownYet = "(not known yet)";
+
+    public async Task<AdpResult> ProcessAsync(string adpId, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        await TriggerAsync(adpId, cancellationToken);
+        logger.LogInformation("AltStore: asked to process ADP {AdpId}", adpId);
+        if (!wait) return new AdpResult(AdpOutcome.Triggered, "triggered", null, time.GetElapsedTime(started), 0);
+        return await WaitAsync(adpId, started, timeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Always asks, even when an earlier run processed the ADP: the seed names POST /adps as the way to renew an
+    /// expired download link, and a link's lifetime is unknown. After a transient failure the request is not re-sent
+    /// blindly (two triggers at once: effect unconfirmed): an ADP AltStore now reports as processing shows it landed.
+    /// </summary>
+    private async Task TriggerAsync(string adpId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await gateway.TriggerAsync(adpId, cancellationToken);
+        }
+        catch (RemoteServiceException failure) when (IsPassing(failure))
+        {
+            logger.LogWarning("AltStore: {Message}; checking whether the request landed", failure.Message);
+            var state = await gateway.GetAdpAsync(adpId, cancellationToken);
+            if (state is { Phase: AdpPhase.Processing, Status: not null }) return;
+            await gateway.TriggerAsync(adpId, cancellationToken);
+        }
+    }
+
+    private async Task<AdpResult> WaitAsync(string adpId, long started, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var schedule = new PollSchedule(random);
+        string? lastStatus = null;
+        var polls = 0;
+        while (true)
+        {
+            var remaining = timeout - time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                var elapsed = time.GetElapsedTime(started);
+                return new AdpResult(AdpOutcome.TimedOut, lastStatus ?? NotKnownYet, null, elapsed, polls,
+                    $"ADP {adpId} was not processed within {Durations.Describe(timeout)} (last status: {lastStatus ?? NotKnownYet})");
+            }
+            var delay = schedule.Next();
+            await Task.Delay(delay < remaining ? delay : remaining, time, cancellationToken);
+
+            polls++;
+            AdpState? state;
+            try
+            {
+                state = await gateway.GetAdpAsync(adpId, cancellationToken);
+            }
+            catch (RemoteServiceException failure) when (IsPassing(failure))
+            {
+                logger.LogWarning("AltStore: {Message}; still waiting", failure.Message);
+                continue;
+            }
+
+            // A 404 right after the trigger is read as "not registered yet": how AltStore answers is unconfirmed.
+            var status = state?.StatusText ?? NotKnownYet;
+            if (status != lastStatus)
+            {
+                logger.LogInformation("AltStore: ADP {AdpId} status {Status} after {Elapsed}", adpId, status,
+                    Durations.Describe(time.GetElapsedTime(started)));
+                lastStatus = status;
+            }
+            switch (state?.Phase)
+            {
+                case AdpPhase.Ready:
+                    return new AdpResult(AdpOutcome.Ready, status, state.DownloadUrl, time.GetElapsedTime(started), polls);
+                case AdpPhase.Failed:
+                    return new AdpResult(AdpOutcome.Failed, status, null, time.GetElapsedTime(started), polls,
+                        $"AltStore reports ADP {adpId} as '{status}'");
+            }
+        }
+    }
+
+    /// <summary>Failures worth waiting out: the service or the network hiccupped, or asked us to slow down.</summary>
+    private static bool IsPassing(RemoteServiceException failure) =>
+        failure.Kind is RemoteFailureKind.Server or RemoteFailureKind.Transport or RemoteFailureKind.RateLimited;
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
+using CiPublisher.Core.Security;
+using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore.Source;
+using Microsoft.Extensions.Logging;
+
+namespace CiPublisher.Core.Targets.AltStore;
+
+/// <summary>
+/// AltStore PAL, in the order a release needs it: process the ADP and wait for its download link, put the new
+/// version into the user's source file, federate the source. Each step runs when its input is given and the
+/// <c>altstore</c> verb's sub-mode (<see cref="AltStoreSettings.Steps"/>) includes it.
+/// </summary>
+public sealed class AltStoreTarget(
+    RunSettings settings, AltStoreGateway gateway, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger)
+    : IPublishTarget
+{
+    public string Name => "AltStore";
+
+    public IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "altstore" };
+
+    public bool IsEnabled => settings.AltStore is { } altstore && StepsToRun(altstore) != AltStoreSteps.None;
+
+    /// <summary>The steps both asked for and given their input.</summary>
+    public static AltStoreSteps StepsToRun(AltStoreSettings altstore) => altstore.Steps
+        & ((altstore.AdpId is null ? AltStoreSteps.None : AltStoreSteps.ProcessAdp)
+           | (altstore.SourceFile is null ? AltStoreSteps.None : AltStoreSteps.UpdateSource)
+           | (altstore.SourceUrl is null ? AltStoreSteps.None : AltStoreSteps.Federate));
+
+    public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
+    {
+        var altstore = settings.AltStore ?? throw new InvalidOperationException("The AltStore target runs only with AltStore settings.");
+        var steps = StepsToRun(altstore);
+        var run = new RunRecord();
+
+        AdpResult? adp = null;
+        if (steps.HasFlag(AltStoreSteps.ProcessAdp)) adp = await ProcessAdpAsync(altstore, run, cancellationToken);
+        if (steps.HasFlag(AltStoreSteps.UpdateSource)) await UpdateSourceAsync(altstore, artifacts, adp, steps, run, cancellationToken);
+        if (steps.HasFlag(AltStoreSteps.Federate)) await FederateAsync(altstore, run, cancellationToken);
+
+        run.Figures["api-calls"] = gateway.Calls.ToString(CultureInfo.InvariantCulture);
+        foreach (var item in run.Items) logger.LogInformation("AltStore: {Item}: {Outcome} {Reason}", item.Name, item.Outcome, item.Reason);
+        var outcome = TargetResult.Combine(run.Items);
+        return new TargetResult
+        {
+            Target = Name,
+            Outcome = outcome,
+            Reason = run.Items.FirstOrDefault(i => i.Outcome == Outcome.Failed)?.Reason
+                     ?? (settings.DryRun ? "dry run: nothing sent or written" : null),
+            Items = run.Items,
+            Outputs = run.Outputs,
+            Figures = run.Figures,
+            Notes = run.Notes,
+        };
+    }
+
+    private async Task<AdpResult?> ProcessAdpAsync(AltStoreSettings altstore, RunRecord run, CancellationToken cancellationToken)
+    {
+        var adpId = altstore.AdpId!;
+        var name = $"ADP {adpId}";
+        if (AdpIdValidator.ProblemWith(adpId) is { } problem)
+        {
+            run.Items.Add(Item(name, Outcome.Failed, problem));
+            return null;
+        }
+        if (settings.DryRun)
+        {
+            run.Items.Add(Item(name, Outcome.Skipped, altstore.Wait
+                ? $"dry run: would ask AltStore to process it and wait up to {Durations.Describe(altstore.WaitTimeout)} for its download link"
+                : "dry run: would ask AltStore to process it"));
+            return null;
+        }
+
+        AdpResult result;
+        try
+        {
+            result = await new AdpProcessor(gateway, time, logger, Random.Shared)
+                .ProcessAsync(adpId, altstore.Wait, altstore.WaitTimeout, cancellationToken);
+        }
+        catch (RemoteServiceException failure)
+        {
+            run.Items.Add(Item(name, Outcome.Failed, secrets.Redact(failure.Message)));
+            run.Outputs["adp-status"] = "failed";
+            return null;
+        }
+
+        run.Outputs["adp-status"] = result.Outcome switch
+        {
+            AdpOutcome.Ready => "success",
+            AdpOutcome.Triggered => "processing",
+            AdpOutcome.TimedOut => "timeout",
+            _ => "failed",
+        };
+        if (result.DownloadUrl is { } url) run.Outputs["adp-download-url"] = url;
+        if (result.Outcome is AdpOutcome.Ready or AdpOutcome.Failed or AdpOutcome.TimedOut)
+        {
+            run.Figures["adp-processing"] = Durations.Describe(result.Elapsed);
+            run.Figures["adp-polls"] = result.Polls.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var (outcome, reason) = result.Outcome switch
+        {
+            AdpOutcome.Ready => (Outcome.Succeeded, $"processed in {Durations.Describe(result.Elapsed)}"),
+            AdpOutcome.Triggered => (Outcome.Succeeded, "processing asked for; not waited on (altstore-wait: false)"),
+            _ => (Outcome.Failed, result.Reason),
+        };
+        var item = Item(name, outcome, reason, new Dictionary<string, string> { ["status"] = result.Status });
+        if (result.DownloadUrl is not null) item = item with { Links = new Dictionary<string, string> { ["download"] = result.DownloadUrl } };
+        run.Items.Add(item);
+        return result;
+    }
+
+    private async Task UpdateSourceAsync(AltStoreSettings altstore, ArtifactSet artifacts, AdpResult? adp, AltStoreSteps steps,
+        RunRecord run, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(altstore.SourceFile!, settings.WorkingDirectory);
+        var name = $"source {Path.GetFileName(path)}";
+        var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
+        var locator = new AppLocator(ios?.Identifier, altstore.MarketplaceId);
+        var version = settings.Version ?? ios?.Version;
+        var build = settings.BuildNumber ?? ios?.Build;
+
+        var missing = new List<string>();
+        if (locator.IsEmpty) missing.Add("the app (an .ipa artifact for its bundle identifier, or altstore-marketplace-id)");
+        if (version is null) missing.Add("the version (an .ipa artifact, or version)");
+        if (build is null) missing.Add("the build (an .ipa artifact, or build-number)");
+        if (ios is null) missing.Add("the size (an .ipa artifact)");
+        if (missing.Count > 0)
+        {
+            run.Items.Add(Item(name, Outcome.Failed, $"cannot add a version without {string.Join(", ", missing)}"));
+            return;
+        }
+
+        var downloadUrl = altstore.HostedUrl ?? (adp?.DownloadUrl is { } link ? new Uri(link) : null);
+        if (downloadUrl is null && !settings.DryRun)
+        {
+            run.Items.Add(Item(name, steps.HasFlag(AltStoreSteps.ProcessAdp) ? Outcome.Skipped : Outcome.Failed,
+                steps.HasFlag(AltStoreSteps.ProcessAdp)
+                    ? "no ADP download link to point the new version at (the ADP is not processed yet)"
+                    : "no download link: give altstore-hosted-url, or altstore-adp-id to process the ADP"));
+            return;
+        }
+
+        var entry = new AltSourceVersion
+        {
+            Version = version!,
+            BuildVersion = build!,
+            Date = time.GetUtcNow(),
+            // A dry run validates the edit with a stand-in for the link AltStore has not given yet.
+            DownloadUrl = downloadUrl ?? new Uri("https://adp.invalid/dry-run"),
+            Size = ios!.SizeBytes,
+            Description = settings.ReleaseNotes,
+            MinOsVersion = ios.MinimumOsVersion,
+        };
+        var facts = new Dictionary<string, string> { ["version"] = entry.Version, ["build"] = entry.BuildVersion, ["path"] = path };
+        try
+        {
+            var update = await AltSourceFile.AddVersionAsync(path, locator, entry, write: !settings.DryRun, cancellationToken);
+            facts["app"] = update.AppName;
+            var (outcome, reason) = (update.Edit, settings.DryRun) switch
+            {
+                (SourceEdit.Unchanged, _) => (Outcome.AlreadyDone, $"{update.AppName} {entry.Version} ({entry.BuildVersion}) is already in the source"),
+                (SourceEdit.Added, true) => (Outcome.Skipped, $"dry run: would add {update.AppName} {entry.Version} ({entry.BuildVersion}) at the top of its versions"),
+                (SourceEdit.Replaced, true) => (Outcome.Skipped, $"dry run: would update the existing {update.AppName} {entry.Version} ({entry.BuildVersion}) entry"),
+                (SourceEdit.Added, false) => (Outcome.Succeeded, $"added {update.AppName} {entry.Version} ({entry.BuildVersion})"),
+                _ => (Outcome.Succeeded, $"updated the existing {update.AppName} {entry.Version} ({entry.BuildVersion}) entry"),
+            };
+            run.Items.Add(Item(name, outcome, reason, facts));
+            if (update.Written)
+            {
+                run.Notes.Add($"The source file {path} was updated: publish it (commit or upload) so AltStore sees {entry.Version} ({entry.BuildVersion}).");
+                if (altstore.HostedUrl is null)
+                    run.Notes.Add("The new version points at AltStore's ADP download link, which expires; host the unpacked ADP " +
+                                  "and give altstore-hosted-url for a link that lasts.");
+            }
+        }
+        catch (AltSourceException failure)
+        {
+            run.Items.Add(Item(name, Outcome.Failed, secrets.Redact(failure.Message), facts));
+        }
+        catch (IOException failure)
+        {
+            run.Items.Add(Item(name, Outcome.Failed, $"could not read or write {path}: {secrets.Redact(failure.Message)}", facts));
+        }
+    }
+
+    private async Task FederateAsync(AltStoreSettings altstore, RunRecord run, CancellationToken cancellationToken)
+    {
+        var source = altstore.SourceUrl!;
+        var name = $"federate {source}";
+        if (run.Items.Any(i => i.Outcome == Outcome.Failed))
+        {
+            run.Items.Add(Item(name, Outcome.Skipped, "an earlier AltStore step failed"));
+            return;
+        }
+        if (settings.DryRun)
+        {
+            run.Items.Add(Item(name, Outcome.Skipped, "dry run: would ask AltStore to federate the source"));
+            return;
+        }
+        try
+        {
+            var answer = await gateway.FederateAsync(source, cancellationToken);
+            run.Items.Add(Item(name, Outcome.Succeeded, $"AltStore answered {answer}",
+                new Dictionary<string, string> { ["answer"] = answer }));
+        }
+        catch (RemoteServiceException failure)
+        {
+            run.Items.Add(Item(name, Outcome.Failed, secrets.Redact(failure.Message)));
+        }
+    }
+
+    private static ItemResult Item(string name, Outcome outcome, string? reason, Dictionary<string, string>? facts = null) =>
+        new() { Name = name, Outcome = outcome, Reason = reason, Facts = facts ?? new Dictionary<string, string>() };
+
+    private sealed class RunRecord
+    {
+        public List<ItemResult> Items { get; } = [];
+        public Dictionary<string, string> Outputs { get; } = [];
+        public Dictionary<string, string> Figures { get; } = [];
+        public List<string> Notes { get; } = [];
+    }
+}

@@ -1,0 +1,22 @@
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiPublisher.Core.Targets.AltStore;
+
+public static class AltStoreTargetRegistration
+{
+    /// <summary>
+    /// Adds the AltStore API client and <see cref="AltStoreOnboarding"/> when AltStore settings are present, and the
+    /// <see cref="AltStoreTarget"/> when an ADP ID, a source file or a source URL gives it something to do.
+    /// </summary>
+    public static IServiceCollection AddAltStoreTarget(this IServiceCollection services, RunSettings settings)
+    {
+        if (settings.AltStore is not { } altstore) return services;
+        services.AddServiceClient<IAltStoreApi>(AltStoreGateway.Service, altstore.ApiUrl);
+        services.AddTransient<AltStoreGateway>();
+        services.AddTransient<AltStoreOnboarding>();
+        if (AltStoreTarget.StepsToRun(altstore) != AltStoreSteps.None) services.AddSingleton<IPublishTarget, AltStoreTarget>();
+        return services;
+    }
+}

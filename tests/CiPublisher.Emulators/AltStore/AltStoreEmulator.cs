@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using CiPublisher.Emulators.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace CiPublisher.Emulators.AltStore;
+
+/// <summary>
+/// The AltStore PAL REST API as its contract describes it: no authentication, JSON bodies with the seed's key
+/// spellings, ADP processing that finishes after a number of status polls. Where the contract says "unconfirmed"
+/// (unknown IDs, error bodies) it answers plausibly: 404 for an ADP never asked for, 400 with a JSON error for a bad body.
+/// </summary>
+public sealed class AltStoreEmulator : EmulatorHost
+{
+    private readonly ConcurrentDictionary<string, AdpJob> _jobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _processRequests = new();
+    private readonly ConcurrentQueue<string> _federated = new();
+    private readonly ConcurrentQueue<Registration> _registrations = new();
+
+    protected override string Name => "altstore";
+
+    /// <summary>Status polls after a trigger before the ADP is ready (or failed); the poll that reaches it answers.</summary>
+    public int PollsUntilDone { get; set; } = 3;
+
+    /// <summary>ADP IDs whose processing ends with status <c>failed</c>.</summary>
+    public ISet<string> FailingAdpIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Statuses answered while processing, one per poll in turn (the last repeats): none of them documented.</summary>
+    public IList<string> ProcessingStatuses { get; } = ["processing"];
+
+    /// <summary>The token the next registration answers with.</summary>
+    public string NextToken { get; set; } = "altstore-emulator-token";
+
+    public DateTimeOffset TokenExpiration { get; set; } = new(2026, 6, 30, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Every <c>adpID</c> POST /adps accepted, in order.</summary>
+    public IReadOnlyList<string> ProcessRequests => [.. _processRequests];
+
+    /// <summary>Every source URL POST /federate accepted, in order.</summary>
+    public IReadOnlyList<string> FederatedSources => [.. _federated];
+
+    public IReadOnlyList<Registration> Registrations => [.. _registrations];
+
+    /// <summary>The link a ready ADP answers with.</summary>
+    public Uri DownloadUrlOf(string adpId) =>
+        new(BaseUrl, $"downloads/{Uri.EscapeDataString(adpId)}.zip?expires=1767225600");
+
+    protected override void MapRoutes(WebApplication app)
+    {
+        app.MapPost("/adps", ProcessAsync);
+        app.MapGet("/adps/{adpId}", Status);
+        app.MapPost("/federate", FederateAsync);
+        app.MapPost("/register", RegisterAsync);
+    }
+
+    private async Task<IResult> ProcessAsync(HttpRequest request)
+    {
+        if (await ReadObjectAsync(request) is not { } body) return BadRequest("expected a JSON object body");
+        if (TextOf(body, "adpID") is not { Length: > 0 } adpId) return BadRequest("missing adpID");
+        _processRequests.Enqueue(adpId);
+        _jobs[adpId] = new AdpJob();
+        return Results.Ok(new { status = ProcessingStatuses.FirstOrDefault() ?? "processing" });
+    }
+
+    private IResult Status(string adpId)
+    {
+        if (!_jobs.TryGetValue(adpId, out var job)) return Results.Json(new { error = "ADP not found" }, statusCode: 404);
+        var poll = Interlocked.Increment(ref job.Polls);
+        if (poll < PollsUntilDone)
+        {
+            var status = ProcessingStatuses.Count == 0 ? "processing" : ProcessingStatuses[Math.Min(poll - 1, ProcessingStatuses.Count - 1)];
+            return Results.Json(new { status });
+        }
+        if (FailingAdpIds.Contains(adpId)) return Results.Json(new { status = "failed" });
+        return Results.Json(new { status = "success", downloadURL = DownloadUrlOf(adpId).AbsoluteUri });
+    }
+
+    private async Task<IResult> FederateAsync(HttpRequest request)
+    {
+        if (await ReadObjectAsync(request) is not { } body) return BadRequest("expected a JSON object body");
+        if (!Uri.TryCreate(TextOf(body, "source"), UriKind.Absolute, out var source) || source.Scheme is not ("http" or "https"))
+            return BadRequest("source must be an http(s) URL");
+        _federated.Enqueue(source.AbsoluteUri);
+        return Results.Ok();
+    }
+
+    private async Task<IResult> RegisterAsync(HttpRequest request)
+    {
+        if (await ReadObjectAsync(request) is not { } body) return BadRequest("expected a JSON object body");
+        var developerId = TextOf(body, "developerID");
+        var email = TextOf(body, "email");
+        if (string.IsNullOrWhiteSpace(developerId) || string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
+            return BadRequest("developerID and a valid email are required");
+        _registrations.Enqueue(new Registration(developerId, email));
+        return Results.Json(new
+        {
+            token = NextToken,
+            expiration = TokenExpiration.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        });
+    }
+
+    private static async Task<JsonElement?> ReadObjectAsync(HttpRequest request)
+    {
+        if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) != true) return null;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? TextOf(JsonElement? body, string key) =>
+        body is { } element && element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static IResult BadRequest(string error) => Results.Json(new { error }, statusCode: 400);
+
+    public sealed record Registration(string DeveloperId, string Email);
+
+    private sealed class AdpJob
+    {
+        public int Polls;
+    }
+}
