@@ -7,6 +7,7 @@ using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets;
+using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         _secrets.OnRegistered(platform.Mask);
         foreach (var secret in sources.SecretValues()) _secrets.Register(secret);
 
-        var (settings, errors) = new SettingsBinder(sources, environment, currentDirectory).Bind(command.Verb, platform.ReadContext());
+        var (settings, errors) = new SettingsBinder(sources, environment, currentDirectory).Bind(command.Verb, platform.ReadContext(), command.AltStore);
         if (settings is null)
         {
             foreach (var error in errors) stderr.WriteLine(platform.FormatLogLine(LogLevel.Error, _secrets.Redact(error.ToString())));
@@ -49,6 +50,8 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
             return Finish(platform, Report(command.Verb, started, [], [], error: $"Invalid input: {string.Join("; ", errors)}"), ExitCodes.InvalidInput);
         }
         if (command.Verb == Verbs.Inspect) return await InspectAsync(settings, platform, cancellation);
+
+        if (command.AltStore?.Register == true) return await RegisterWithAltStoreAsync(settings, platform, started, cancellation);
 
         var services = BuildServices(settings, platform);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher");
@@ -109,6 +112,22 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
             stderr.WriteLine(platform.FormatLogLine(LogLevel.Error, _secrets.Redact(e.Message)));
             return ExitCodes.InvalidInput;
         }
+    }
+
+    /// <summary>
+    /// <c>altstore --register</c>: the security token is a secret. In a terminal it is printed once; in CI it goes to a
+    /// file whose path the result reports, because a masked value can be neither logged usefully nor set as an output.
+    /// </summary>
+    private async Task<int> RegisterWithAltStoreAsync(RunSettings settings, ICiPlatform platform, DateTimeOffset started, CancellationToken cancellation)
+    {
+        var services = BuildServices(settings, platform);
+        var delivery = platform is LocalPlatform ? TokenDelivery.ReturnToCaller : TokenDelivery.WriteToFile;
+        var onboarding = await services.GetRequiredService<AltStoreOnboarding>().RegisterAsync(delivery, cancellation);
+        await services.DisposeAsync();
+        if (onboarding.Token is { } token)
+            stdout.WriteLine($"AltStore security token (enter it in App Store Connect; it is shown this once): {token.Reveal()}");
+        var report = Report(Verbs.AltStore, started, [], [onboarding.Result], dryRun: settings.DryRun);
+        return Finish(platform, report, report.Succeeded ? ExitCodes.Success : ExitCodes.TargetFailed);
     }
 
     private ServiceProvider BuildServices(RunSettings settings, ICiPlatform platform)

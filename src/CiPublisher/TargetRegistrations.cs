@@ -1,4 +1,5 @@
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Core.Targets.Aptoide;
 using CiPublisher.Core.Targets.Fenfa;
 using CiPublisher.Core.Targets.GitHub;
@@ -13,6 +14,7 @@ internal static class TargetRegistrations
     {
         services.AddFenfaTarget(settings);
         services.AddAptoideTarget(settings);
+        services.AddAltStoreTarget(settings);
         services.AddGitHubTarget(settings);
     }
 }

@@ -27,7 +27,7 @@ public static class OutputsRenderer
                 {
                     ["target"] = t.Target,
                     ["artifact"] = i.Name,
-                    ["outcome"] = i.Outcome.ToString().ToLowerInvariant(),
+                    ["outcome"] = System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(i.Outcome.ToString()),
                 };
                 foreach (var (k, v) in i.Facts) entry.TryAdd(k, v);
                 foreach (var (k, v) in i.Links) entry.TryAdd(k + "-url", v);

@@ -51,7 +51,7 @@ public static class SummaryRenderer
             foreach (var item in target.Items)
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {OutcomeIcon(item.Outcome)} | `{Escape(item.Name)}` | ");
-                foreach (var fact in factNames) md.Append(Escape(item.Facts.GetValueOrDefault(fact) ?? "")).Append(" | ");
+                foreach (var fact in factNames) md.Append(FactText(fact, item.Facts.GetValueOrDefault(fact))).Append(" | ");
                 md.Append(string.Join(" · ", item.Links.Select(l => LinkText(l.Key, l.Value)))).Append(" | ");
                 md.Append(Escape(item.Reason ?? "")).Append(" |\n");
             }
@@ -68,14 +68,23 @@ public static class SummaryRenderer
         foreach (var a in report.Artifacts)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| `{Escape(a.FileName)}` | {OutputsRenderer.PlatformName(a.Platform)} | {Escape(a.Identifier ?? "")} | {Escape(a.Version ?? "")} | {Escape(a.Build ?? "")} | {Size(a.SizeBytes)} | {ShortHash(a.Sha256)} |\n");
+                $"| `{Escape(a.FileName)}` | {OutputsRenderer.PlatformName(a.Platform)} | {Escape(a.Identifier ?? "")} | {Escape(a.Version ?? "")} | {Escape(a.Build ?? "")} | {Size(a.SizeBytes)} | {ShortHash(a.Sha256 ?? HashFromTargets(report, a.FileName))} |\n");
         }
         md.Append("\n</details>\n");
     }
 
+    /// <summary>Hashes are long: the summary shows enough to compare, the <c>result</c> output has them whole.</summary>
+    private static string FactText(string name, string? value) =>
+        value is null ? "" : name is "sha256" or "md5" && value.Length > 12 ? ShortHash(value) : Escape(value);
+
     /// <summary>Install links use itms-services://, which Markdown renderers drop as links; show them as code.</summary>
     private static string LinkText(string name, string url) =>
         url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? $"[{name}]({url})" : $"{name}: `{url}`";
+
+    /// <summary>The SHA-256 an upload computed on its way (the artifact is read once, by the upload).</summary>
+    private static string? HashFromTargets(RunReport report, string fileName) =>
+        report.Targets.SelectMany(t => t.Items).Where(i => i.Name == fileName)
+            .Select(i => i.Facts.GetValueOrDefault("sha256")).FirstOrDefault(h => h is not null);
 
     public static string Size(long bytes) => bytes switch
     {

@@ -21,10 +21,21 @@ public sealed class LocalPlatform(IReadOnlyDictionary<string, string> environmen
     // Nothing to tell a terminal: the program redacts secrets from everything it writes.
     public void Mask(string value) { }
 
+    /// <summary>Where the JSON outputs (<c>result</c>, <c>releases</c>) go, beside the summary: too long for a terminal.</summary>
+    public string OutputsPath => Path.ChangeExtension(SummaryPath, ".outputs.json");
+
+    private readonly Dictionary<string, string> _jsonOutputs = [];
+
     public void SetOutput(string name, string value)
     {
-        if (value.Contains('\n')) return; // the multi-line JSON outputs are in the summary file's reach; keep the terminal readable
-        stdout.WriteLine($"output {name}={value}");
+        if (!value.StartsWith('{') && !value.StartsWith('['))
+        {
+            stdout.WriteLine($"output {name}={value}");
+            return;
+        }
+        _jsonOutputs[name] = value;
+        File.WriteAllText(OutputsPath, "{" + string.Join(",", _jsonOutputs.Select(o => $"\n  \"{o.Key}\": {o.Value}")) + "\n}\n");
+        stdout.WriteLine($"output {name}: JSON, written to {OutputsPath}");
     }
 
     public void AppendSummary(string markdown)

@@ -1,10 +1,11 @@
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.Cli;
 
 internal static class AltStoreBinding
 {
-    public static AltStoreSettings? Bind(InputReader reader, string command)
+    public static AltStoreSettings? Bind(InputReader reader, string command, AltStoreOptions? modes)
     {
         var adpId = reader.Text("altstore-adp-id");
         var sourceFile = reader.ExistingFile("altstore-source-file");
@@ -13,6 +14,9 @@ internal static class AltStoreBinding
         var email = reader.Text("altstore-email");
         if (adpId is null && sourceFile is null && sourceUrl is null && developerId is null && command != Verbs.AltStore)
             return null;
+        if (adpId is not null && AdpIdValidator.ProblemWith(adpId) is { } problem) reader.Fail("altstore-adp-id", problem);
+        if (modes?.Register == true && (developerId is null || email is null))
+            reader.Fail(developerId is null ? "altstore-developer-id" : "altstore-email", "is required with altstore --register (give altstore-developer-id and altstore-email)");
 
         return new AltStoreSettings
         {
@@ -24,6 +28,19 @@ internal static class AltStoreBinding
             SourceUrl = sourceUrl,
             DeveloperId = developerId,
             Email = email,
+            MarketplaceId = reader.Text("altstore-marketplace-id"),
+            HostedUrl = reader.Url("altstore-hosted-url"),
+            Steps = StepsOf(modes),
         };
+    }
+
+    /// <summary><c>altstore --process-adp</c> and <c>--federate</c> narrow the steps; without either, every step its inputs enable.</summary>
+    private static AltStoreSteps StepsOf(AltStoreOptions? modes)
+    {
+        if (modes is null || modes.Register) return modes?.Register == true ? AltStoreSteps.None : AltStoreSteps.All;
+        var steps = AltStoreSteps.None;
+        if (modes.ProcessAdp) steps |= AltStoreSteps.ProcessAdp;
+        if (modes.Federate) steps |= AltStoreSteps.Federate;
+        return steps == AltStoreSteps.None ? AltStoreSteps.All : steps;
     }
 }

@@ -158,6 +158,14 @@ public class InputOptions
     [Input(InputKind.Text)]
     public string? AltstoreEmail { get; set; }
 
+    [Option("altstore-marketplace-id", HelpText = "The app's marketplace ID, to find it in the source file when no iOS artifact gives its bundle ID.")]
+    [Input(InputKind.Text)]
+    public string? AltstoreMarketplaceId { get; set; }
+
+    [Option("altstore-hosted-url", HelpText = "Where you host the unpacked ADP; written as the new version's downloadURL (default: AltStore's own download link).")]
+    [Input(InputKind.Url)]
+    public string? AltstoreHostedUrl { get; set; }
+
     [Option("aptoide-repo", HelpText = "Aptoide store (repo) name; enables the Aptoide target.")]
     [Input(InputKind.Text)]
     public string? AptoideRepo { get; set; }

@@ -11,7 +11,7 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
     // A release-notes file larger than this is surely the wrong file; every target limits notes far below it.
     private const long MaxReleaseNotesBytes = 1024 * 1024;
 
-    public (RunSettings? Settings, IReadOnlyList<InputError> Errors) Bind(string command, RunContext context)
+    public (RunSettings? Settings, IReadOnlyList<InputError> Errors) Bind(string command, RunContext context, AltStoreOptions? altStoreModes = null)
     {
         var workingDirectory = ResolveWorkingDirectory(out var directoryError);
         var reader = new InputReader(sources, workingDirectory);
@@ -38,7 +38,7 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
             Context = context with { PullRequestNumber = reader.WholeNumber("github-pr-number", 1, int.MaxValue) ?? context.PullRequestNumber },
             Fenfa = FenfaBinding.Bind(reader),
             Apple = AppleBinding.Bind(reader),
-            AltStore = AltStoreBinding.Bind(reader, command),
+            AltStore = AltStoreBinding.Bind(reader, command, altStoreModes),
             Aptoide = AptoideBinding.Bind(reader),
             GitHub = GitHubBinding.Bind(reader, environment, context),
         };

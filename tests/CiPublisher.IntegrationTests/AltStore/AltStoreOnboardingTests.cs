@@ -45,7 +45,7 @@ public sealed class AltStoreOnboardingTests : IAsyncLifetime
         onboarding.Result.Outputs.Should().BeEmpty();
         _harness.Logs.Text.Should().Contain("A1B2C3D4E5", "the log should still say what happened");
         _harness.Secrets.Redact($"x {Token} y").Should().Be("x *** y", "the token is registered for masking before anything is logged");
-        _harness.Emulator.Registrations.Should().Equal(new Emulators.AltStore.AltStoreEmulator.Registration("A1B2C3D4E5", "dev@example.org"));
+        _harness.Emulator.Registrations.Should().Equal(new global::CiPublisher.Emulators.AltStore.AltStoreEmulator.Registration("A1B2C3D4E5", "dev@example.org"));
     }
 
     [Fact]
