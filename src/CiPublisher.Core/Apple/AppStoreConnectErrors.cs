@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
@@ -27,21 +28,31 @@ public static class AppStoreConnectErrors
     public static bool IsCode(this RemoteServiceException exception, string prefix) =>
         exception.Code is { } code && code.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
-    private static RemoteServiceException FromResponse(ApiException api, SecretRegistry secrets)
+    /// <summary>For answers read without Refit (next pages followed by URL).</summary>
+    public static async Task<RemoteServiceException> TranslateAsync(HttpResponseMessage response, SecretRegistry secrets,
+        CancellationToken cancellationToken)
     {
-        var status = (int)api.StatusCode;
-        var error = FirstError(api.Content);
-        var requestId = api.Headers.TryGetValues("X-Request-ID", out var ids) ? ids.FirstOrDefault() : null;
+        var content = await response.Content.ReadAsStringAsync(cancellationToken);
+        return Build((int)response.StatusCode, response.ReasonPhrase, content, response.Headers, secrets, null);
+    }
+
+    private static RemoteServiceException FromResponse(ApiException api, SecretRegistry secrets) =>
+        Build((int)api.StatusCode, api.ReasonPhrase, api.Content, api.Headers, secrets, api);
+
+    private static RemoteServiceException Build(int status, string? reason, string? content, HttpResponseHeaders headers,
+        SecretRegistry secrets, Exception? inner)
+    {
+        var error = FirstError(content);
+        var requestId = headers.TryGetValues("X-Request-ID", out var ids) ? ids.FirstOrDefault() : null;
         var text = error is null
-            ? $"HTTP {status} {api.ReasonPhrase}"
+            ? $"HTTP {status} {reason}"
             : $"HTTP {status} {error.Code}: {error.Title}{(string.IsNullOrEmpty(error.Detail) ? "" : $" — {error.Detail}")}";
         if (status == (int)HttpStatusCode.Forbidden) text += " (check the API key's role and that the Account Holder accepted the latest agreement)";
         var trace = string.Join(", ", new[] { error?.Id is { } id ? $"error id {id}" : null, requestId is null ? null : $"request id {requestId}" }
             .Where(s => s is not null));
         if (trace.Length > 0) text += $" [{trace}]";
         return new RemoteServiceException(Service, RemoteServiceException.KindOf(status),
-            secrets.Redact($"{Service}: {text}"), status, error?.Code,
-            api.Headers.RetryAfter?.Delta, api);
+            secrets.Redact($"{Service}: {text}"), status, error?.Code, headers.RetryAfter?.Delta, inner);
     }
 
     private static ErrorEntry? FirstError(string? content)
