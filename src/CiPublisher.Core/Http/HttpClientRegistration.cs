@@ -20,7 +20,7 @@ public static class HttpClientRegistration
         where TApi : class
     {
         var builder = services
-            .AddRefitClient<TApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(Json) })
+            .AddRefitGeneratedClient<TApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(Json) })
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = baseUrl;
