@@ -24,24 +24,24 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
     /// <summary>A token with less than this left is replaced, so a slow request or a retry still carries a valid one.</summary>
     public static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(3);
 
-    private readonly ECDsa _key;
-    private readonly ECDsaSecurityKey _securityKey;
-    private readonly SigningCredentials _credentials;
+    private readonly AppleSettings _settings;
+    private readonly string? _workingDirectory;
     private readonly string? _issuerId;
     private readonly SecretRegistry _secrets;
     private readonly TimeProvider _time;
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly Lock _gate = new();
     private (string Token, DateTimeOffset Expires)? _current;
+    private ECDsa? _key;
+    private SigningCredentials? _credentials;
 
     public AppStoreConnectTokenProvider(AppleSettings settings, string? workingDirectory, SecretRegistry secrets, TimeProvider time)
     {
+        _settings = settings;
+        _workingDirectory = workingDirectory;
         _secrets = secrets;
         _time = time;
         _secrets.Register(settings.PrivateKey);
-        _key = AppleKeyLoader.Load(settings.PrivateKey, workingDirectory);
-        _securityKey = new ECDsaSecurityKey(_key) { KeyId = settings.KeyId.Trim() };
-        _credentials = new SigningCredentials(_securityKey, SecurityAlgorithms.EcdsaSha256);
         _issuerId = string.IsNullOrWhiteSpace(settings.IssuerId) ? null : settings.IssuerId.Trim();
     }
 
@@ -62,6 +62,15 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
         }
     }
 
+    /// <summary>Loaded on first use, so building the service graph never fails on a bad key (validation reports it).</summary>
+    private SigningCredentials Credentials()
+    {
+        if (_credentials is not null) return _credentials;
+        _key = AppleKeyLoader.Load(_settings.PrivateKey, _workingDirectory);
+        _credentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = _settings.KeyId.Trim() }, SecurityAlgorithms.EcdsaSha256);
+        return _credentials;
+    }
+
     private SecurityTokenDescriptor Describe(DateTimeOffset issuedAt, DateTimeOffset expires)
     {
         var descriptor = new SecurityTokenDescriptor
@@ -69,7 +78,7 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
             Audience = Audience,
             IssuedAt = issuedAt.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = _credentials,
+            SigningCredentials = Credentials(),
             TokenType = "JWT",
         };
         // Team keys name their issuer; individual keys have none and say sub=user instead.
@@ -78,5 +87,5 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
         return descriptor;
     }
 
-    public void Dispose() => _key.Dispose();
+    public void Dispose() => _key?.Dispose();
 }
