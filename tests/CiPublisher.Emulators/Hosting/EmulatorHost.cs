@@ -126,7 +126,12 @@ public abstract class EmulatorHost : IAsyncDisposable
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+            _app = null;
         }
+        await DisposeCoreAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Releases what a derived emulator owns (temp directories), after the server has stopped.</summary>
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
 }

@@ -52,6 +52,27 @@ public sealed record Fault
             ? new Dictionary<string, string> { ["Retry-After"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture) }
             : null);
 
+    /// <summary>
+    /// An HTML error page as a reverse proxy in front of the service writes it (nginx's 413, 502, 504 pages),
+    /// for clients that must cope with a non-JSON error body.
+    /// </summary>
+    public static Fault Html(string method, string path, int status, string? reason = null)
+    {
+        var title = $"{status} {reason ?? ReasonPhrase(status)}";
+        var body = $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
+                   + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        return Status(method, path, status, body, "text/html");
+    }
+
+    private static string ReasonPhrase(int status) => status switch
+    {
+        413 => "Request Entity Too Large",
+        502 => "Bad Gateway",
+        503 => "Service Temporarily Unavailable",
+        504 => "Gateway Time-out",
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+    };
+
     public static Fault Drop(FaultKind kind, string method, string path) => new() { Kind = kind, Method = method, Path = path };
 
     public static Fault Slow(string method, string path, TimeSpan delay) =>
