@@ -1,6 +1,7 @@
 using System.Globalization;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
+using CiPublisher.Emulators.Fenfa;
 using CiPublisher.Emulators.Hosting;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
@@ -165,10 +166,16 @@ public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
     [Fact]
     public async Task DevicesBoundInFenfa_AreReadPageByPageWithTheAdminToken()
     {
-        await using var fenfa = new FenfaDeviceListStub("fenfa-admin-canary-7Qp", maxPageSize: 2);
-        fenfa.Add(NewUdid, "QA iPhone 15");
-        fenfa.Add(KnownUdid, "", model: "iPhone15,2");
-        fenfa.Add(OldUdid, "Old phone");
+        await using var fenfa = new FenfaEmulator { AdminToken = "fenfa-admin-canary-7Qp" };
+        fenfa.AddDevice(NewUdid, "QA iPhone 15");
+        fenfa.AddDevice(KnownUdid, model: "iPhone15,2");
+        // Past Fenfa's largest page (1000), so the listing must page with offset.
+        for (var i = 0; i < 1000; i++)
+        {
+            var udid = $"00008101-{i:X16}";
+            fenfa.AddDevice(udid, $"Tester {i}");
+            _h.Emulator.AddDevice(udid, $"Tester {i}");
+        }
         await fenfa.StartAsync();
 
         var result = await _h.RunAsync(_h.Settings() with { DevicesFromFenfa = true },
@@ -176,13 +183,15 @@ public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
 
         result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
         fenfa.Journal.CountOf("GET", "/admin/api/ios_devices").Should().Be(2);
-        _h.Emulator.Devices.Select(d => d.Name).Should().BeEquivalentTo("QA iPhone 15", "iPhone15,2", "Old phone");
+        result.Outputs["devices-registered"].Should().Be("2");
+        result.Outputs["devices-existing"].Should().Be("1000");
+        _h.Emulator.Devices.Should().Contain(d => d.Name == "QA iPhone 15").And.Contain(d => d.Name == "iPhone15,2");
     }
 
     [Fact]
     public async Task AFenfaUploadToken_FailsWithFenfasReason_AndRegistersNothing()
     {
-        await using var fenfa = new FenfaDeviceListStub("the-admin-token", maxPageSize: 100);
+        await using var fenfa = new FenfaEmulator { UploadToken = "an-upload-token", AdminToken = "the-admin-token" };
         await fenfa.StartAsync();
 
         var result = await _h.RunAsync(_h.Settings() with { DevicesFromFenfa = true },
