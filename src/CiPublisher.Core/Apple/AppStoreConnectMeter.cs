@@ -3,6 +3,7 @@ namespace CiPublisher.Core.Apple;
 /// <summary>What one client spent of the key's hourly quota: calls sent (every attempt) and the last quota Apple reported.</summary>
 public sealed class AppStoreConnectMeter
 {
+    private readonly Lock _gate = new();
     private int _calls;
     private RateLimitHeader _last;
 
@@ -10,7 +11,7 @@ public sealed class AppStoreConnectMeter
 
     public RateLimitHeader LastRateLimit
     {
-        get { lock (this) return _last; }
+        get { lock (_gate) return _last; }
     }
 
     internal void Observe(HttpResponseMessage? response)
@@ -19,7 +20,7 @@ public sealed class AppStoreConnectMeter
         if (response is null || !response.Headers.TryGetValues(RateLimitHeader.Name, out var values)) return;
         var parsed = RateLimitHeader.Parse(values.FirstOrDefault());
         if (parsed.HourRemaining is null && parsed.HourLimit is null) return;
-        lock (this) _last = parsed;
+        lock (_gate) _last = parsed;
     }
 
     /// <summary>Figures for a result: "api-calls", "rate-limit-remaining", "rate-limit-per-hour".</summary>
@@ -30,23 +31,5 @@ public sealed class AppStoreConnectMeter
         if (last.HourRemaining is { } remaining) figures["rate-limit-remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (last.HourLimit is { } limit) figures["rate-limit-per-hour"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return figures;
-    }
-}
-
-/// <summary>Counts every attempt and reads <c>X-Rate-Limit</c> from every answer (it sits inside the retry loop).</summary>
-public sealed class AppStoreConnectMeterHandler(AppStoreConnectMeter meter) : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        HttpResponseMessage? response = null;
-        try
-        {
-            response = await base.SendAsync(request, cancellationToken);
-            return response;
-        }
-        finally
-        {
-            meter.Observe(response);
-        }
     }
 }

@@ -66,7 +66,7 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
     private SigningCredentials Credentials()
     {
         if (_credentials is not null) return _credentials;
-        _key = AppleKeyLoader.Load(_settings.PrivateKey, _workingDirectory);
+        _key = AppleKeyLoader.Load(_settings.PrivateKey, _workingDirectory, _secrets);
         _credentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = _settings.KeyId.Trim() }, SecurityAlgorithms.EcdsaSha256);
         return _credentials;
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 
 namespace CiPublisher.Core.Apple;
@@ -25,13 +26,17 @@ public static class AppleKeyLoader
         using var key = Load(settings.PrivateKey, workingDirectory);
     }
 
-    /// <summary>The EC P-256 signing key. The caller owns (and keeps alive) the returned key.</summary>
-    public static ECDsa Load(string keyInput, string? workingDirectory)
+    /// <summary>
+    /// The EC P-256 signing key. The caller owns (and keeps alive) the returned key. The PEM text read
+    /// (also from a file or base64) is registered with <paramref name="secrets"/> so no line of it is ever shown.
+    /// </summary>
+    public static ECDsa Load(string keyInput, string? workingDirectory, SecretRegistry? secrets = null)
     {
         if (string.IsNullOrWhiteSpace(keyInput))
             throw new AppleKeyException(PrivateKeyInput, "the private key is empty");
 
         var pem = PemTextOf(keyInput.Trim(), workingDirectory);
+        secrets?.Register(pem);
         var key = ECDsa.Create();
         try
         {

@@ -109,6 +109,23 @@ public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeviceAppleRefuses_FailsAlone_WithApplesCodeAndOnlyTheUdidsStart()
+    {
+        _h.Emulator.Faults.Add(Fault.Status("POST", "/v1/devices", 409, $$"""
+            {"errors":[{"id":"e1","status":"409","code":"ENTITY_ERROR.ATTRIBUTE.INVALID","title":"An attribute value is invalid.",
+            "detail":"An invalid value '{{OldUdid}}' was provided for the parameter 'udid'."}]}
+            """));
+
+        var result = await _h.RunAsync(_h.Settings($"{OldUdid},Old phone", $"{NewUdid},QA iPhone 15"));
+
+        result.Outcome.Should().Be(Outcome.Failed);
+        var refused = result.Items.Should().ContainSingle(i => i.Name == "Old phone").Subject;
+        refused.Outcome.Should().Be(Outcome.Failed);
+        refused.Reason.Should().Contain("ENTITY_ERROR.ATTRIBUTE.INVALID").And.Contain("3d7f1a2b…").And.NotContain(OldUdid);
+        _h.Emulator.Devices.Should().ContainSingle().Which.Udid.Should().Be(NewUdid, "one refused device does not stop the others");
+    }
+
+    [Fact]
     public async Task TheBudgetGuard_RefusesTheWholeBatch_AndSaysHowManyItWanted()
     {
         var settings = _h.Settings(NewUdid, KnownUdid, OldUdid) with { MaxNewDevices = 2 };

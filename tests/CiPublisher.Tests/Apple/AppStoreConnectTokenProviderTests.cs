@@ -91,6 +91,19 @@ public class AppStoreConnectTokenProviderTests
         _secrets.Redact($"bearer {token} key {keyLine}").Should().Be("bearer *** key ***");
     }
 
+    [Fact]
+    public void GetToken_KeyGivenAsBase64_RegistersTheDecodedPemLinesToo()
+    {
+        var pem = _key.ExportPkcs8PrivateKeyPem();
+        var settings = new AppleSettings { KeyId = "2X9R4HXF34", PrivateKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(pem)) };
+        using var provider = new AppStoreConnectTokenProvider(settings, null, _secrets, _time);
+
+        provider.GetToken();
+
+        var keyLine = pem.Split('\n')[2];
+        _secrets.Redact($"line {keyLine}").Should().Be("line ***");
+    }
+
     private static byte[] Base64Url(string value)
     {
         var padded = value.Replace('-', '+').Replace('_', '/');

@@ -86,13 +86,27 @@ public sealed class AppleDevicesTarget(
         if (Apple.RefreshProfiles)
         {
             var current = account.Where(d => changed.All(c => c.Id != d.Id)).Concat(changed).ToList();
-            profileItems = await profiles.RunAsync(BundleIds(artifacts), current, cancellationToken);
+            profileItems = await RefreshProfilesAsync(artifacts, current, cancellationToken);
         }
 
         var items = outcomes.Select(o => o.ToItem()).Concat(profileItems).ToList();
         var outcome = TargetResult.Combine(items);
         var failed = items.Count(i => i.Outcome == Outcome.Failed);
         return Result(outcome, outcomes, candidates, failed > 0 ? $"{failed} device(s) or profile(s) failed" : null, profileItems);
+    }
+
+    /// <summary>A profile failure must not hide what registration already did: it becomes one failed item.</summary>
+    private async Task<IReadOnlyList<ItemResult>> RefreshProfilesAsync(ArtifactSet artifacts, List<AccountDevice> devices,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await profiles.RunAsync(BundleIds(artifacts), devices, cancellationToken);
+        }
+        catch (RemoteServiceException e)
+        {
+            return [new ItemResult { Name = "ad-hoc profiles", Outcome = Outcome.Failed, Reason = secrets.Redact(e.Message) }];
+        }
     }
 
     private static IEnumerable<string> BundleIds(ArtifactSet artifacts) =>

@@ -25,7 +25,7 @@ public sealed class DeviceRegistrar(AppStoreConnectDevicesClient client, ILogger
             }
             catch (RemoteServiceException e)
             {
-                outcomes.Add(new DeviceOutcome(wanted, DeviceAction.Failed, e.Message));
+                outcomes.Add(new DeviceOutcome(wanted, DeviceAction.Failed, WithoutUdid(e.Message, wanted)));
                 stop = StopsTheRun(e) ? e : null;
             }
         }
@@ -41,7 +41,7 @@ public sealed class DeviceRegistrar(AppStoreConnectDevicesClient client, ILogger
             }
             catch (RemoteServiceException e)
             {
-                outcomes.Add(new DeviceOutcome(wanted, DeviceAction.Failed, e.Message));
+                outcomes.Add(new DeviceOutcome(wanted, DeviceAction.Failed, WithoutUdid(e.Message, wanted)));
                 stop = StopsTheRun(e) ? e : null;
             }
         }
@@ -76,6 +76,10 @@ public sealed class DeviceRegistrar(AppStoreConnectDevicesClient client, ILogger
         var updated = await client.CallAsync(ct => client.Api.UpdateDeviceAsync(held.Id, body, ct), cancellationToken);
         return AccountDevice.From(updated.Data);
     }
+
+    /// <summary>Apple quotes the UDID in its details ("An invalid value '…'"); results are public, so only its start stays.</summary>
+    private static string WithoutUdid(string message, DeviceCandidate device) =>
+        message.Replace(device.Udid, Udid.Shorten(device.Udid), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Failures that will hit every further call the same way; the rest belong to one device.</summary>
     private static bool StopsTheRun(RemoteServiceException e) =>
