@@ -99,6 +99,8 @@ public sealed class AppleDevicesTarget(
     private async Task<IReadOnlyList<ItemResult>> RefreshProfilesAsync(ArtifactSet artifacts, List<AccountDevice> devices,
         CancellationToken cancellationToken)
     {
+        if (!BundleIds(artifacts).Any())
+            return [new ItemResult { Name = "ad-hoc profiles", Outcome = Outcome.Skipped, Reason = "no iOS artifact with a bundle ID to refresh profiles for" }];
         try
         {
             return await profiles.RunAsync(BundleIds(artifacts), devices, cancellationToken);
