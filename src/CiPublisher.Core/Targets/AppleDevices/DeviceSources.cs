@@ -1,0 +1,34 @@
+using CiPublisher.Core.Settings;
+
+namespace CiPublisher.Core.Targets.AppleDevices;
+
+/// <summary>Reads and merges every device source the inputs name: <c>apple-devices</c>, <c>apple-devices-file</c>, Fenfa.</summary>
+public sealed class DeviceSources(RunSettings settings, FenfaDeviceSource? fenfa)
+{
+    public const string DevicesFileInput = "apple-devices-file";
+
+    public bool Any => Apple.Devices.Count > 0 || Apple.DevicesFile is not null || Apple.DevicesFromFenfa;
+
+    private AppleSettings Apple => settings.Apple!;
+
+    public async Task<DeviceCandidates> ReadAsync(CancellationToken cancellationToken)
+    {
+        var requests = new List<DeviceRequest>(DeviceListParser.ParseLines(Apple.Devices));
+        if (Apple.DevicesFile is { } file) requests.AddRange(ReadFile(file));
+        if (Apple.DevicesFromFenfa)
+        {
+            if (fenfa is null)
+                throw new InvalidOperationException("apple-devices-from-fenfa needs fenfa-url and a Fenfa admin token (fenfa-token)");
+            requests.AddRange(await fenfa.ReadAsync(cancellationToken));
+        }
+        return DeviceCandidates.From(requests);
+    }
+
+    private IReadOnlyList<DeviceRequest> ReadFile(string file)
+    {
+        var path = Path.IsPathRooted(file) ? file : Path.Combine(settings.WorkingDirectory, file);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{DevicesFileInput}: no file '{file}' in the working directory");
+        using var reader = new StreamReader(path);
+        return DeviceListParser.ParseAppleFile(reader, Path.GetFileName(path));
+    }
+}
