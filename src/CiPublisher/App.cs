@@ -42,7 +42,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         _secrets.OnRegistered(platform.Mask);
         foreach (var secret in sources.SecretValues()) _secrets.Register(secret);
 
-        var (settings, errors) = new SettingsBinder(sources, environment, currentDirectory).Bind(command.Verb, platform.ReadContext(), command.AltStore);
+        var (settings, errors) = new SettingsBinder(sources, environment, currentDirectory, _secrets).Bind(command.Verb, platform.ReadContext(), command.AltStore);
         if (settings is null)
         {
             foreach (var error in errors) stderr.WriteLine(platform.FormatLogLine(LogLevel.Error, _secrets.Redact(error.ToString())));

@@ -1,5 +1,6 @@
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets.AltStore;
+using CiPublisher.Core.Targets.AppleDevices;
 using CiPublisher.Core.Targets.Aptoide;
 using CiPublisher.Core.Targets.Fenfa;
 using CiPublisher.Core.Targets.GitHub;
@@ -15,6 +16,7 @@ internal static class TargetRegistrations
         services.AddFenfaTarget(settings);
         services.AddAptoideTarget(settings);
         services.AddAltStoreTarget(settings);
+        services.AddAppleDevicesTarget(settings);
         services.AddGitHubTarget(settings);
     }
 }

@@ -1,10 +1,12 @@
+using CiPublisher.Core.Apple;
+using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 
 namespace CiPublisher.Cli;
 
 internal static class AppleBinding
 {
-    public static AppleSettings? Bind(InputReader reader)
+    public static AppleSettings? Bind(InputReader reader, SecretRegistry secrets, string workingDirectory)
     {
         var keyId = reader.Text("apple-key-id");
         var key = reader.Text("apple-private-key");
@@ -18,7 +20,11 @@ internal static class AppleBinding
         if (keyId is null) reader.Fail("apple-key-id", "is required with apple-private-key: the API key's ID (10 characters)");
         if (key is null) reader.Fail("apple-private-key", "is required with apple-key-id: the .p8 key as PEM text, base64 of the PEM, or a file path");
 
-        return new AppleSettings
+        var fromFenfa = reader.Bool("apple-devices-from-fenfa");
+        if (fromFenfa && (reader.Raw("fenfa-url").Text is null || reader.Raw("fenfa-token").Text is null))
+            reader.Fail("apple-devices-from-fenfa", "needs fenfa-url and an admin fenfa-token to read the devices bound in Fenfa");
+
+        var settings = new AppleSettings
         {
             KeyId = keyId ?? "",
             IssuerId = reader.Text("apple-issuer-id"),
@@ -26,9 +32,28 @@ internal static class AppleBinding
             ApiUrl = reader.Url("apple-api-url") ?? new Uri("https://api.appstoreconnect.apple.com/"),
             Devices = reader.Lines("apple-devices"),
             DevicesFile = reader.ExistingFile("apple-devices-file"),
-            DevicesFromFenfa = reader.Bool("apple-devices-from-fenfa"),
+            DevicesFromFenfa = fromFenfa,
             MaxNewDevices = reader.WholeNumber("apple-max-new-devices", 0, 1000),
             RefreshProfiles = reader.Bool("apple-refresh-profiles"),
         };
+        if (keyId is not null && key is not null) ValidateKey(reader, settings, secrets, workingDirectory);
+        return settings;
+    }
+
+    /// <summary>
+    /// A malformed, non-P-256 or unreadable key is an input error found before any request. Loading it also
+    /// registers the PEM it decodes to (from base64 or a file), so no line of the key can be printed later.
+    /// </summary>
+    private static void ValidateKey(InputReader reader, AppleSettings settings, SecretRegistry secrets, string workingDirectory)
+    {
+        try
+        {
+            AppleKeyLoader.Validate(settings, workingDirectory);
+            using var key = AppleKeyLoader.Load(settings.PrivateKey, workingDirectory, secrets);
+        }
+        catch (AppleKeyException e)
+        {
+            reader.Fail(e.Input, e.Message[(e.Input.Length + 2)..]);
+        }
     }
 }

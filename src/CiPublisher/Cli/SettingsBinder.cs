@@ -1,3 +1,4 @@
+using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 
 namespace CiPublisher.Cli;
@@ -6,7 +7,7 @@ namespace CiPublisher.Cli;
 /// Turns the inputs into one validated <see cref="RunSettings"/>. Every problem is collected and reported
 /// at once, naming the input as the user spelled it; nothing touches the network here.
 /// </summary>
-public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<string, string> environment, string currentDirectory)
+public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<string, string> environment, string currentDirectory, SecretRegistry secrets)
 {
     // A release-notes file larger than this is surely the wrong file; every target limits notes far below it.
     private const long MaxReleaseNotesBytes = 1024 * 1024;
@@ -37,7 +38,7 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
             },
             Context = context with { PullRequestNumber = reader.WholeNumber("github-pr-number", 1, int.MaxValue) ?? context.PullRequestNumber },
             Fenfa = FenfaBinding.Bind(reader),
-            Apple = AppleBinding.Bind(reader),
+            Apple = AppleBinding.Bind(reader, secrets, workingDirectory),
             AltStore = AltStoreBinding.Bind(reader, command, altStoreModes),
             Aptoide = AptoideBinding.Bind(reader),
             GitHub = GitHubBinding.Bind(reader, environment, context),

@@ -1,4 +1,6 @@
 using CiPublisher.Cli;
+using System.Security.Cryptography;
+using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 
 namespace CiPublisher.Tests.Cli;
@@ -7,6 +9,8 @@ public sealed class SettingsBinderTests : IDisposable
 {
     private readonly string _workspace = Directory.CreateTempSubdirectory("cipublisher-settings-").FullName;
 
+    private SecretRegistry Secrets { get; } = new();
+
     public void Dispose() => Directory.Delete(_workspace, recursive: true);
 
     private (RunSettings? Settings, IReadOnlyList<InputError> Errors) Bind(
@@ -14,7 +18,7 @@ public sealed class SettingsBinderTests : IDisposable
     {
         environment.TryAdd("INPUT_ARTIFACTS", "*.ipa");
         var parsed = args is null ? null : CommandLineParsing.Parse([verb, .. args], environment).Options;
-        return new SettingsBinder(new InputSources(parsed, environment), environment, _workspace).Bind(verb, new RunContext());
+        return new SettingsBinder(new InputSources(parsed, environment), environment, _workspace, Secrets).Bind(verb, new RunContext());
     }
 
     [Fact]
@@ -152,7 +156,7 @@ public sealed class SettingsBinderTests : IDisposable
     public void Publish_WithoutArtifacts_NamesTheArtifactsInput()
     {
         var environment = new Dictionary<string, string> { ["INPUT_ARTIFACTS"] = "" };
-        var (_, errors) = new SettingsBinder(new InputSources(null, environment), environment, _workspace).Bind(Verbs.Publish, new RunContext());
+        var (_, errors) = new SettingsBinder(new InputSources(null, environment), environment, _workspace, Secrets).Bind(Verbs.Publish, new RunContext());
 
         errors.Should().ContainSingle(e => e.Input == "artifacts").Which.Problem.Should().Contain("required");
     }
@@ -188,5 +192,58 @@ public sealed class SettingsBinderTests : IDisposable
         var (_, errors) = Bind(new() { ["INPUT_GITHUB-RELEASE"] = "true", ["GITHUB_REPOSITORY"] = "o/r" });
 
         errors.Should().Contain(e => e.Input == "github-token");
+    }
+
+    [Fact]
+    public void RsaKey_IsAnInputErrorNamingTheKeyInput_WithoutQuotingTheKey()
+    {
+        using var rsa = RSA.Create(2048);
+        var pem = rsa.ExportPkcs8PrivateKeyPem();
+
+        var (_, errors) = Bind(new() { ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34", ["INPUT_APPLE-PRIVATE-KEY"] = pem });
+
+        var error = errors.Should().ContainSingle(e => e.Input == "apple-private-key").Which;
+        error.Problem.Should().Contain("EC");
+        pem.Split('\n').Where(l => l.Length > 20 && !l.StartsWith("-----", StringComparison.Ordinal)).Should().OnlyContain(line => !error.Problem.Contains(line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Base64Key_IsDecoded_AndEveryLineOfThePemItHoldsIsRegisteredAsASecret()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var pem = ec.ExportPkcs8PrivateKeyPem();
+        var base64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem));
+
+        var (settings, errors) = Bind(new() { ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34", ["INPUT_APPLE-PRIVATE-KEY"] = base64 });
+
+        errors.Should().BeEmpty();
+        settings!.Apple!.KeyId.Should().Be("2X9R4HXF34");
+        var secondLine = pem.Split('\n')[1];
+        Secrets.Redact($"x {secondLine} y").Should().Be("x *** y");
+    }
+
+    [Fact]
+    public void DevicesFromFenfa_WithoutFenfa_IsAnInputError()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var (_, errors) = Bind(new()
+        {
+            ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34",
+            ["INPUT_APPLE-PRIVATE-KEY"] = ec.ExportPkcs8PrivateKeyPem(),
+            ["INPUT_APPLE-DEVICES-FROM-FENFA"] = "true",
+        });
+
+        errors.Should().ContainSingle(e => e.Input == "apple-devices-from-fenfa");
+    }
+
+    [Theory]
+    [InlineData("../etc")]
+    [InlineData("a/b")]
+    [InlineData("id with space")]
+    public void AdpIdWithPathCharacters_IsAnInputError(string adpId)
+    {
+        var (_, errors) = Bind(new() { ["INPUT_ALTSTORE-ADP-ID"] = adpId });
+
+        errors.Should().ContainSingle(e => e.Input == "altstore-adp-id");
     }
 }
