@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using CiPublisher.Cli;
+using CiPublisher.Tests.Artifacts;
 
 namespace CiPublisher.Tests.Cli;
 
@@ -10,7 +12,7 @@ public class InputCatalogTests
     {
         InputDefinition.All.Should().NotBeEmpty();
         InputDefinition.All.Should().OnlyContain(d => !string.IsNullOrWhiteSpace(d.Description)
-                                                      && System.Text.RegularExpressions.Regex.IsMatch(d.Name, "^[a-z][a-z0-9-]*$"));
+                                                      && Regex.IsMatch(d.Name, "^[a-z][a-z0-9-]*$"));
     }
 
     [Fact]
@@ -20,18 +22,28 @@ public class InputCatalogTests
             .Should().BeEquivalentTo("fenfa-token", "apple-private-key", "aptoide-token", "aptoide-password", "github-token");
     }
 
-    [Fact]
+    /// <summary>INTERFACE.md (in ../shared) is the contract with users' workflows: every input it names must exist.</summary>
+    [SharedFixtureFact]
     public void EveryInputOfTheInterface_IsDeclared()
     {
         var names = InputDefinition.All.Select(d => d.Name).ToHashSet();
-        var interfaceDoc = RepositoryPaths.Shared("INTERFACE.md");
-        if (interfaceDoc is null) return; // the shared docs are not beside this clone; the names below still hold
+        var interfaceDoc = File.ReadAllText(RepositoryPaths.Shared("INTERFACE.md")!);
+        var inputsSection = interfaceDoc[interfaceDoc.IndexOf("## Inputs", StringComparison.Ordinal)..interfaceDoc.IndexOf("## Outputs", StringComparison.Ordinal)];
 
-        var documented = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(interfaceDoc), @"^\| `([a-z][a-z0-9-]+)`", System.Text.RegularExpressions.RegexOptions.Multiline)
-            .Select(m => m.Groups[1].Value)
-            .Where(n => !new[] { "publish", "register-devices", "altstore", "inspect", "version", "result", "release-id", "releases", "adp-status", "devices-registered", "aptoide-status" }.Contains(n))
+        var documented = Regex.Matches(inputsSection, @"^\| `([a-z][a-z0-9-]+)`(?:, `([a-z][a-z0-9-]+)`)*", RegexOptions.Multiline)
+            .SelectMany(m => m.Groups[1].Captures.Concat(m.Groups[2].Captures).Select(c => c.Value))
             .ToList();
-        documented.Should().NotBeEmpty();
-        names.Should().Contain(documented.Where(n => !n.StartsWith("devices-", StringComparison.Ordinal)));
+
+        documented.Should().HaveCountGreaterThan(40);
+        names.Should().Contain(documented);
+    }
+
+    [Fact]
+    public void EveryInput_IsDocumentedInTheReadme()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+
+        InputDefinition.All.Select(d => d.Name).Where(n => !readme.Contains($"| `{n}`", StringComparison.Ordinal))
+            .Should().BeEmpty("README's inputs tables list every input (regenerate them from InputOptions.cs)");
     }
 }
