@@ -12,7 +12,8 @@ public sealed class SecretRegistry
 {
     public const string Mask = "***";
 
-    // Shorter fragments would redact ordinary words; a secret this short is still masked whole.
+    // Shorter values would redact ordinary letters from every line (a token "t" would mangle the whole log)
+    // and cannot be real credentials; neither whole secrets nor lines of one shorter than this are masked.
     private const int MinimumFragmentLength = 4;
 
     private readonly ConcurrentDictionary<string, byte> _fragments = new(StringComparer.Ordinal);
@@ -27,7 +28,7 @@ public sealed class SecretRegistry
 
     public void Register(string? secret)
     {
-        if (string.IsNullOrWhiteSpace(secret)) return;
+        if (string.IsNullOrWhiteSpace(secret) || secret.Trim().Length < MinimumFragmentLength) return;
 
         var added = new List<string>();
         foreach (var fragment in FragmentsOf(secret))

@@ -34,10 +34,17 @@ public class SecretRegistryTests
     }
 
     [Fact]
-    public void Register_IgnoresEmptyValues()
+    public void Register_IgnoresEmptyValues_AndValuesTooShortToBeCredentials()
     {
         var registry = new SecretRegistry();
+        var masked = new List<string>();
+        registry.OnRegistered(masked.Add);
+
         registry.Register("   ");
-        registry.Redact("nothing to hide").Should().Be("nothing to hide");
+        registry.Register("t");
+        registry.Register("abc");
+
+        registry.Redact("nothing to hide, not even abc").Should().Be("nothing to hide, not even abc");
+        masked.Should().BeEmpty();
     }
 }
