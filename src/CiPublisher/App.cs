@@ -21,7 +21,31 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly SecretRegistry _secrets = new();
 
+    /// <summary>The run, with a last guard: an unexpected failure still ends with a report and exit code 1, never a crash dump.</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellation)
+    {
+        try
+        {
+            return await RunCoreAsync(args, cancellation);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            stderr.WriteLine("Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            var message = _secrets.Redact($"CiPublisher failed unexpectedly: {FailureText.Of(e)}");
+            stderr.WriteLine(message);
+            var platform = PlatformDetector.Detect(environment, stdout, interactive, currentDirectory);
+            return Finish(platform, Report("", _time.GetUtcNow(), [], [], error: message), ExitCodes.TargetFailed);
+        }
+    }
+
+    private static bool IsArtifactProblem(Exception e) =>
+        e is ArtifactFormatException or ArtifactDiscoveryException or IOException or UnauthorizedAccessException;
+
+    private async Task<int> RunCoreAsync(IReadOnlyList<string> args, CancellationToken cancellation)
     {
         var started = _time.GetUtcNow();
         var command = CommandLineParsing.Parse(args, environment);
@@ -60,7 +84,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         {
             artifacts = ArtifactLoader.Load(settings);
         }
-        catch (Exception e) when (e is ArtifactFormatException or ArtifactDiscoveryException)
+        catch (Exception e) when (IsArtifactProblem(e))
         {
             logger.LogError("{Message}", e.Message);
             await services.DisposeAsync();
@@ -107,7 +131,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
             stdout.WriteLine(ReportJson.Serialize(hashed));
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is ArtifactFormatException or ArtifactDiscoveryException)
+        catch (Exception e) when (IsArtifactProblem(e))
         {
             stderr.WriteLine(platform.FormatLogLine(LogLevel.Error, _secrets.Redact(e.Message)));
             return ExitCodes.InvalidInput;

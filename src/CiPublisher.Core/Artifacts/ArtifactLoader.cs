@@ -7,6 +7,8 @@ public static class ArtifactLoader
 {
     public static ArtifactSet Load(RunSettings settings)
     {
+        // register-devices and altstore may run without artifacts; publish and inspect require them (settings validation).
+        if (settings.ArtifactPatterns.Count == 0) return ArtifactSet.Empty;
         var paths = ArtifactDiscovery.Find(settings.ArtifactPatterns, settings.WorkingDirectory);
         var tagVersion = TagVersion(settings.Context);
         return new ArtifactSet([.. paths.Select(ArtifactInspector.Inspect).Select(a => a with

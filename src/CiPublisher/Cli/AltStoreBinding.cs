@@ -9,7 +9,7 @@ internal static class AltStoreBinding
     {
         var adpId = reader.Text("altstore-adp-id");
         var sourceFile = reader.ExistingFile("altstore-source-file");
-        var sourceUrl = reader.Url("altstore-source-url");
+        var sourceUrl = reader.Url("altstore-source-url", isBase: false);
         var developerId = reader.Text("altstore-developer-id");
         var email = reader.Text("altstore-email");
         if (adpId is null && sourceFile is null && sourceUrl is null && developerId is null && command != Verbs.AltStore)
@@ -29,7 +29,7 @@ internal static class AltStoreBinding
             DeveloperId = developerId,
             Email = email,
             MarketplaceId = reader.Text("altstore-marketplace-id"),
-            HostedUrl = reader.Url("altstore-hosted-url"),
+            HostedUrl = reader.Url("altstore-hosted-url", isBase: false),
             Steps = StepsOf(modes),
         };
     }

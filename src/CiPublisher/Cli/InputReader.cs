@@ -59,8 +59,11 @@ public sealed class InputReader(InputSources sources, string baseDirectory)
         return parsed;
     }
 
-    /// <summary>An absolute http(s) URL; plain http only for a loopback host.</summary>
-    public Uri? Url(string name)
+    /// <summary>
+    /// An absolute http(s) URL; plain http only for a loopback host. A service's base URL (<paramref name="isBase"/>)
+    /// gets a trailing slash so relative routes resolve under its path; a document's URL is kept as given.
+    /// </summary>
+    public Uri? Url(string name, bool isBase = true)
     {
         var value = sources.Get(name);
         if (value.Text is null) return null;
@@ -81,7 +84,7 @@ public sealed class InputReader(InputSources sources, string baseDirectory)
             Fail(name, "must not carry credentials in the URL; give the token in its own input");
             return null;
         }
-        return url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
+        return !isBase || url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
     }
 
     public IReadOnlyList<string> List(string name) =>
