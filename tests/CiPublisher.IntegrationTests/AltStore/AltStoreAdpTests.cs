@@ -3,6 +3,8 @@ using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
 using CiPublisher.Emulators.Hosting;
 
+using CiPublisher.IntegrationTests.Harness;
+
 namespace CiPublisher.IntegrationTests.AltStore;
 
 public sealed class AltStoreAdpTests : IAsyncLifetime

@@ -5,6 +5,8 @@ using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Emulators.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
+using CiPublisher.IntegrationTests.Harness;
+
 namespace CiPublisher.IntegrationTests.AltStore;
 
 public sealed class AltStoreOnboardingTests : IAsyncLifetime

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CiPublisher.Core.Reporting;
 
+using CiPublisher.IntegrationTests.Harness;
+
 namespace CiPublisher.IntegrationTests.AppleDevices;
 
 public sealed class AppleDevicesSecurityTests : IAsyncLifetime

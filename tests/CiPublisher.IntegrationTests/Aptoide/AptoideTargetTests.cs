@@ -12,6 +12,8 @@ using CiPublisher.Emulators.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using CiPublisher.IntegrationTests.Harness;
+
 namespace CiPublisher.IntegrationTests.Aptoide;
 
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Disposed by IAsyncLifetime.DisposeAsync")]

@@ -7,6 +7,8 @@ using CiPublisher.Emulators.GitHub;
 using Microsoft.Extensions.Logging.Abstractions;
 using Octokit;
 
+using CiPublisher.IntegrationTests.Harness;
+
 namespace CiPublisher.IntegrationTests.GitHub;
 
 public sealed class GitHubFailureTests : IAsyncLifetime
@@ -25,7 +27,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
         _github.Emulator.Faults.Add(GitHubFaults.PrimaryRateLimit("GET", TagPath, _github.Time.GetUtcNow().AddSeconds(30)));
 
         var run = _github.RunAsync(_github.Settings(), GitHubHarness.Report());
-        await WaitUntilAsync(() => _github.Logs.All.Contains("waiting 30s", StringComparison.Ordinal));
+        await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 30s", StringComparison.Ordinal));
         var advanced = await AdvanceUntilDoneAsync(run, notDoneBefore: TimeSpan.FromSeconds(29));
         var result = await run;
 
@@ -43,7 +45,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
 
         var run = _github.RunAsync(_github.Settings(release: false, comment: true, context: GitHubHarness.PullRequest(3)),
             GitHubHarness.Report());
-        await WaitUntilAsync(() => _github.Logs.All.Contains("waiting 20s", StringComparison.Ordinal));
+        await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 20s", StringComparison.Ordinal));
         await AdvanceUntilDoneAsync(run, notDoneBefore: TimeSpan.FromSeconds(19));
         var result = await run;
 
@@ -71,7 +73,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
         _github.Emulator.Faults.Add(GitHubFaults.SecondaryRateLimit("GET", TagPath, retryAfterSeconds: 5), times: 4);
 
         var run = _github.RunAsync(_github.Settings(), GitHubHarness.Report());
-        await WaitUntilAsync(() => _github.Logs.All.Contains("waiting 5s", StringComparison.Ordinal));
+        await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 5s", StringComparison.Ordinal));
         await AdvanceUntilDoneAsync(run, notDoneBefore: TimeSpan.FromSeconds(4));
         var result = await run;
 
@@ -134,7 +136,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
         refused.Outcome.Should().Be(Outcome.Failed);
         rejected.Outcome.Should().Be(Outcome.Failed);
         rejected.Reason.Should().Contain("401").And.Contain("Bad credentials").And.Contain("check github-token");
-        var everything = JsonSerializer.Serialize(new[] { success, refused, rejected }) + _github.Logs.All;
+        var everything = JsonSerializer.Serialize(new[] { success, refused, rejected }) + _github.Logs.Text;
         everything.Should().NotContain(GitHubHarness.Token).And.NotContain(wrongToken).And.NotContain("Canary");
         _github.Logs.Lines.Should().NotBeEmpty();
     }

@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
+using CiPublisher.IntegrationTests.Harness;
+
 namespace CiPublisher.IntegrationTests.GitHub;
 
 /// <summary>The GitHub target built from the real service container, pointed at a running emulator.</summary>

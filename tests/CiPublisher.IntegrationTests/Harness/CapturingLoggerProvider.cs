@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CiPublisher.IntegrationTests.AltStore;
+namespace CiPublisher.IntegrationTests.Harness;
 
-/// <summary>Keeps every formatted log line (with its exception) so tests can look for what must or must not be there.</summary>
+/// <summary>Keeps every formatted log line (with its exception) so tests can prove no secret was logged, or wait for a line.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
@@ -12,11 +12,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public string Text => string.Join('\n', _lines);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose() { }
 
-    private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -24,6 +24,6 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter) =>
-            provider._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
     }
 }
