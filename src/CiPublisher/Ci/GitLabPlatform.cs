@@ -45,7 +45,7 @@ public sealed class GitLabPlatform(IReadOnlyDictionary<string, string> environme
             if (line is null)
             {
                 Write(FormatLogLine(LogLevel.Warning,
-                    $"Output '{name}' is left out of the dotenv report {dotenvFile}: {problem}. It is in the summary ({Path.GetFileName(SummaryPath)})."));
+                    $"Output '{name}' is left out of the dotenv report {dotenvFile}: {problem}. The run's details are in {Path.GetFileName(SummaryPath)} and this log."));
                 return;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(DotenvPath)!);
