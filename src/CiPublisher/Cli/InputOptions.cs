@@ -225,4 +225,8 @@ public class InputOptions
     [Option("github-pr-number", HelpText = "Pull request number, for CI systems other than GitHub's pull_request runs.")]
     [Input(InputKind.WholeNumber)]
     public string? GithubPrNumber { get; set; }
+
+    [Option("gitlab-dotenv-file", HelpText = "GitLab CI: file the outputs are written to, for artifacts:reports:dotenv (relative to CI_PROJECT_DIR).")]
+    [Input(InputKind.Text, Default = "cipublisher.env")]
+    public string? GitlabDotenvFile { get; set; }
 }
