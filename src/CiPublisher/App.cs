@@ -60,7 +60,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
             return ExitCodes.Success;
         }
 
-        var platform = PlatformDetector.Detect(environment, stdout, interactive, currentDirectory);
+        var platform = PlatformDetector.Detect(environment, stdout, interactive, currentDirectory, command.Options, _time);
         var sources = new InputSources(command.Options, environment);
         // Masks go out before anything else is printed, each line of a multi-line secret separately.
         _secrets.OnRegistered(platform.Mask);
