@@ -56,7 +56,7 @@ public sealed class FenfaMatrixTarget : MatrixTarget
     // The admin-token probe takes any failure of its first admin call for "this token may only upload".
     public override IReadOnlyDictionary<string, int> Gaps { get; } = new Dictionary<string, int>
     {
-        ["503 then success"] = 1, ["429 with Retry-After"] = 1, ["429 without Retry-After"] = 1, ["answer slower than request-timeout"] = 1,
+        ["500 then success"] = 1, ["502 then success"] = 1, ["503 then success"] = 1, ["429 with Retry-After"] = 1, ["429 without Retry-After"] = 1, ["answer slower than request-timeout"] = 1,
     };
 
     public override async Task StartAsync(GitHubActionRun run)
