@@ -58,6 +58,10 @@ public class InputOptions
     [Input(InputKind.Duration, Default = "2s")]
     public string? RetryBaseDelay { get; set; }
 
+    [Option("request-timeout", HelpText = "An API call attempt fails (and is retried when safe) when no answer came within this long; transfers use stall-timeout instead.")]
+    [Input(InputKind.Duration, Default = "100s")]
+    public string? RequestTimeout { get; set; }
+
     [Option("stall-timeout", HelpText = "An upload fails when no byte moved for this long (there is no total limit on transfers).")]
     [Input(InputKind.Duration, Default = "2m")]
     public string? StallTimeout { get; set; }

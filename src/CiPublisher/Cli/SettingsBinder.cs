@@ -35,6 +35,7 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
                 MaxRetries = reader.WholeNumber("retry-max-attempts", 0, 10) ?? 4,
                 RetryBaseDelay = reader.Duration("retry-base-delay", TimeSpan.Zero, TimeSpan.FromMinutes(5)) ?? TimeSpan.FromSeconds(2),
                 StallTimeout = reader.Duration("stall-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? TimeSpan.FromMinutes(2),
+                AttemptTimeout = reader.Duration("request-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? TimeSpan.FromSeconds(100),
             },
             Context = context with { PullRequestNumber = reader.WholeNumber("github-pr-number", 1, int.MaxValue) ?? context.PullRequestNumber },
             Fenfa = FenfaBinding.Bind(reader),

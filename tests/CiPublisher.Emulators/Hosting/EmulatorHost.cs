@@ -21,6 +21,9 @@ public abstract class EmulatorHost : IAsyncDisposable
     public FaultInjector Faults { get; } = new();
     public RequestJournal Journal { get; } = new();
 
+    /// <summary>Raised as a request arrives, before its body is read: tests wait on it to act while a call is in flight.</summary>
+    public event Action<string, string>? RequestArrived;
+
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The service's name in logs: "fenfa", "appstoreconnect".</summary>
@@ -59,6 +62,7 @@ public abstract class EmulatorHost : IAsyncDisposable
     {
         var request = context.Request;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        RequestArrived?.Invoke(request.Method, request.Path.Value ?? "/");
         var fault = Faults.Take(request.Method, request.Path.Value ?? "/");
         try
         {

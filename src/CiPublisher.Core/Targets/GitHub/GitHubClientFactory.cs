@@ -13,11 +13,16 @@ public static class GitHubClientFactory
     /// instead, because GitHub Actions on GHES already passes <c>GITHUB_API_URL</c> with <c>/api/v3</c>, and an
     /// emulator serves at its root. Only a trailing slash is added, so relative endpoints land under the path.
     /// </summary>
-    public static IGitHubClient Create(GitHubSettings settings)
+    public static IGitHubClient Create(GitHubSettings settings) => Create(settings, HttpClientRegistration.CreatePrimaryHandler);
+
+    /// <summary>
+    /// An Octokit client whose requests go through <paramref name="handler"/>: in the program, the shared resilience
+    /// handler over our primary handler, so GitHub's 5xx and dropped connections are retried like every other service's.
+    /// </summary>
+    public static IGitHubClient Create(GitHubSettings settings, Func<HttpMessageHandler> handler)
     {
         var credentials = new InMemoryCredentialStore(new Credentials(settings.Token));
-        // Our primary handler, so HTTPS_PROXY/NO_PROXY are honoured like for every other service.
-        var http = new HttpClientAdapter(HttpClientRegistration.CreatePrimaryHandler);
+        var http = new HttpClientAdapter(handler);
         var connection = new Connection(new ProductHeaderValue("CiPublisher"), ApiRoot(settings.ApiUrl), credentials,
             http, new SimpleJsonSerializer());
         return new GitHubClient(connection);

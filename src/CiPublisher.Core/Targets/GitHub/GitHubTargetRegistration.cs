@@ -1,3 +1,4 @@
+using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,12 @@ public static class GitHubTargetRegistration
         if (settings.GitHub is not { } github || !(github.Release || github.PullRequestComment)) return services;
         services.AddSingleton<IReportTarget>(sp => new GitHubReportTarget(
             sp.GetRequiredService<RunSettings>(),
-            GitHubClientFactory.Create(github),
+            GitHubClientFactory.Create(github, () => new ResilienceHandler(GitHubGateway.Service, settings.Http,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(GitHubGateway.Service))
+            {
+                // Our primary handler, so HTTPS_PROXY/NO_PROXY are honoured like for every other service.
+                InnerHandler = HttpClientRegistration.CreatePrimaryHandler(),
+            }),
             sp.GetRequiredService<SecretRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<GitHubReportTarget>>()));
