@@ -1,3 +1,4 @@
+using CiPublisher.Core.Targets.Fenfa;
 using CiPublisher.Core.Apple;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
@@ -27,7 +28,7 @@ public static class AppleDevicesTargetRegistration
 
         if (apple.DevicesFromFenfa && settings.Fenfa is { Token: { Length: > 0 } token } fenfa)
         {
-            services.AddServiceClient<IFenfaDevicesApi>("FenfaDevices", fenfa.Url, _ => new FenfaTokenHandler(token));
+            services.AddServiceClient<IFenfaDevicesApi>("FenfaDevices", fenfa.Url, _ => new FenfaAuthHandler(token));
             services.AddSingleton<FenfaDeviceSource>();
         }
         services.AddSingleton(sp => new DeviceSources(settings, sp.GetService<FenfaDeviceSource>()));

@@ -13,28 +13,36 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
         var release = await FindAsync(tag, cancellationToken);
         if (release is not null) return await UpdateAsync(tag, release, block, cancellationToken);
 
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var created = await gateway.CallAsync(new GitHubOperation($"create the release {tag.Name}", GitHubOperation.ContentsWrite),
-                () => client.Repository.Release.Create(repository.Owner, repository.Name, new NewRelease(tag.Name)
-                {
-                    Name = tag.Name,
-                    Body = block,
-                    Draft = false,
-                    Prerelease = tag.IsPrerelease,
-                    TargetCommitish = targetCommitish,
-                }), cancellationToken);
-            return Item(tag, Outcome.Succeeded, "created the release with the distribution section", created);
-        }
-        catch (RemoteServiceException failure) when (failure.Kind == RemoteFailureKind.Transport || failure.Code == "already_exists")
-        {
-            // Our create landed without an answer, or a parallel job (a build matrix) created the release first:
-            // look again rather than create twice.
-            var landed = await FindAsync(tag, cancellationToken);
-            if (landed is null) throw;
-            return await UpdateAsync(tag, landed, block, cancellationToken);
+            try
+            {
+                var created = await gateway.CallAsync(new GitHubOperation($"create the release {tag.Name}", GitHubOperation.ContentsWrite),
+                    () => client.Repository.Release.Create(repository.Owner, repository.Name, new NewRelease(tag.Name)
+                    {
+                        Name = tag.Name,
+                        Body = block,
+                        Draft = false,
+                        Prerelease = tag.IsPrerelease,
+                        TargetCommitish = targetCommitish,
+                    }), cancellationToken);
+                return Item(tag, Outcome.Succeeded, "created the release with the distribution section", created);
+            }
+            catch (RemoteServiceException failure) when (IsAmbiguous(failure) || failure.Code == "already_exists")
+            {
+                // Our create may have landed without an answer, or a parallel job (a build matrix) created the release
+                // first: look again rather than create twice. Only when it is not there is sending it again safe.
+                var landed = await FindAsync(tag, cancellationToken);
+                if (landed is not null) return await UpdateAsync(tag, landed, block, cancellationToken);
+                if (failure.Code == "already_exists" || attempt >= MaxCreateAttempts) throw;
+            }
         }
     }
+
+    private const int MaxCreateAttempts = 3;
+
+    private static bool IsAmbiguous(RemoteServiceException failure) =>
+        failure.Kind is RemoteFailureKind.Transport or RemoteFailureKind.Server or RemoteFailureKind.RateLimited;
 
     private async Task<ItemResult> UpdateAsync(ReleaseTag tag, Release release, string block, CancellationToken cancellationToken)
     {
