@@ -8,8 +8,7 @@ var options = Options.Parse(args);
 Directory.CreateDirectory(options.Work);
 const string Shipped = "cipublisher";
 var contenders = new List<Contender> { Contender.Curl, Contender.OpensslThenCurl, Contender.CiPublisher(Shipped, options.Program) };
-if (options.Baseline is { } baseline) contenders.Add(Contender.CiPublisher("cipublisher (baseline)", baseline));
-if (options.Aot is { } aot) contenders.Add(Contender.CiPublisher("cipublisher (Native AOT)", aot));
+contenders.AddRange(options.Others.Select(o => Contender.CiPublisher($"cipublisher ({o.Label})", o.Path)));
 
 try
 {
@@ -24,12 +23,9 @@ try
     var startupCommands = new List<StartupCommand>
     {
         new("curl --version", "curl", "--version"),
-        new("cipublisher version (dotnet cipublisher.dll, JIT)", "dotnet", options.Program, "version"),
+        Startup("cipublisher version", options.Program),
     };
-    var apphost = Path.ChangeExtension(options.Program, null);
-    if (File.Exists(apphost)) startupCommands.Add(new("cipublisher version (apphost, JIT)", apphost, "version"));
-    if (options.Baseline is { } old) startupCommands.Add(new("cipublisher version (baseline, JIT)", "dotnet", old, "version"));
-    if (options.Aot is { } native) startupCommands.Add(new("cipublisher version (Native AOT)", native, "version"));
+    startupCommands.AddRange(options.Others.Select(o => Startup($"cipublisher ({o.Label}) version", o.Path)));
     var startup = await StartupBench.RunAsync(startupCommands, options.StartupRuns);
 
     Console.Error.WriteLine("API economy (goal 5)");
@@ -41,3 +37,6 @@ finally
 {
     Directory.Delete(options.Work, recursive: true);
 }
+
+static StartupCommand Startup(string name, string program) =>
+    program.EndsWith(".dll", StringComparison.Ordinal) ? new(name, "dotnet", program, "version") : new(name, program, "version");
