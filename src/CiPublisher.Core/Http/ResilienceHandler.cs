@@ -24,8 +24,10 @@ public sealed class ResilienceHandler : DelegatingHandler
     {
         _service = service;
         _logger = logger;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(RetryOptions(settings, time))
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        // Polly refuses a retry strategy with no retries; retry-max-attempts 0 means none at all.
+        if (settings.MaxRetries > 0) builder.AddRetry(RetryOptions(settings, time));
+        _pipeline = builder
             .AddTimeout(new TimeoutStrategyOptions
             {
                 TimeoutGenerator = args => ValueTask.FromResult(
@@ -41,7 +43,7 @@ public sealed class ResilienceHandler : DelegatingHandler
 
     private RetryStrategyOptions<HttpResponseMessage> RetryOptions(HttpSettings settings, TimeProvider time) => new()
     {
-        MaxRetryAttempts = Math.Max(0, settings.MaxRetries),
+        MaxRetryAttempts = settings.MaxRetries,
         Delay = settings.RetryBaseDelay,
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
