@@ -21,7 +21,12 @@ internal sealed class DrainSink : IAsyncDisposable
 
     private WebApplication? _app;
 
+    private int _chunkedBodies;
+
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Uploads with a file that came with chunked transfer encoding instead of a Content-Length.</summary>
+    public int ChunkedBodies => Volatile.Read(ref _chunkedBodies);
 
     public async Task StartAsync()
     {
@@ -42,12 +47,13 @@ internal sealed class DrainSink : IAsyncDisposable
         BaseUrl = new Uri(address + "/");
     }
 
-    private static async Task UploadAsync(HttpContext context)
+    private async Task UploadAsync(HttpContext context)
     {
         var buffer = new byte[1024 * 1024];
         long received = 0;
         int read;
         while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0) received += read;
+        if (received >= EmptyFormLimit && context.Request.ContentLength is null) Interlocked.Increment(ref _chunkedBodies);
         if (received < EmptyFormLimit)
             await WriteAsync(context, 400, """{"ok":false,"error":{"code":"BAD_REQUEST","message":"missing variant_id"}}""");
         else

@@ -53,6 +53,9 @@ internal static class Report
         var growth = (largest - smallest) / smallest;
         text.AppendLine($"| 2 | peak RSS ≤ 64 MB; {Sizes.Label(options.Sizes[^1])} within 5 % of {Sizes.Label(options.Sizes[0])} | " +
                         $"{peak:0.0} MB; {largest:0.0} vs {smallest:0.0} MB ({growth:+0.0%;-0.0%}) | {Verdict(peak <= 64 && Math.Abs(growth) <= 0.05)} |");
+        var chunked = ourRuns.Where(u => u.Chunked is not null).ToArray();
+        text.AppendLine($"| 3 | upload body with Content-Length, not chunked (sink) | {chunked.Count(u => u.Chunked == true)} of {chunked.Length} uploads chunked | " +
+                        $"{Verdict(chunked.Length > 0 && chunked.All(u => u.Chunked == false))} |");
         var readRatio = ourRuns.Max(u => (double)u.Figures.ReadChars / u.Size);
         text.AppendLine($"| 3 | bytes read ≈ file size (one target) | ≤ {readRatio:0.000} × size | {Verdict(readRatio < 1.05)} |");
         foreach (var (name, median, min) in startup)

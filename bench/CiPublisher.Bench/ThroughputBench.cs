@@ -2,7 +2,7 @@ using CiPublisher.Emulators.Fenfa;
 
 namespace CiPublisher.Bench;
 
-internal sealed record UploadRun(string Server, long Size, string Contender, Measured Figures);
+internal sealed record UploadRun(string Server, long Size, string Contender, Measured Figures, bool? Chunked = null);
 
 /// <summary>
 /// Goals 1-3: every contender uploads the same file to the same server, interleaved: each round runs all
@@ -19,7 +19,7 @@ internal sealed class ThroughputBench(Options options, IReadOnlyList<Contender> 
         {
             await sink.StartAsync();
             var target = new UploadTarget(sink.BaseUrl, "var_sink", "dev-upload-token");
-            runs.AddRange(await RunServerAsync("sink (drain)", target, files, afterEach: () => { }));
+            runs.AddRange(await RunServerAsync("sink (drain)", target, files, afterEach: () => { }, () => sink.ChunkedBodies));
         }
         var storage = Path.Combine(options.Work, "fenfa-storage");
         await using (var emulator = new FenfaEmulator(storageDirectory: storage))
@@ -28,13 +28,14 @@ internal sealed class ThroughputBench(Options options, IReadOnlyList<Contender> 
             var product = emulator.SeedProduct("Bench App", "bench-app");
             var variant = emulator.SeedVariant(product.Id, "macos");
             var target = new UploadTarget(emulator.BaseUrl, variant.Id, emulator.UploadToken);
-            runs.AddRange(await RunServerAsync("Fenfa emulator (to disk)", target, files, afterEach: () => DeleteUploads(storage)));
+            runs.AddRange(await RunServerAsync("Fenfa emulator (to disk)", target, files, afterEach: () => DeleteUploads(storage), chunkedBodies: null));
         }
         Directory.Delete(storage, recursive: true);
         return runs;
     }
 
-    private async Task<List<UploadRun>> RunServerAsync(string server, UploadTarget target, IReadOnlyDictionary<long, string> files, Action afterEach)
+    private async Task<List<UploadRun>> RunServerAsync(string server, UploadTarget target, IReadOnlyDictionary<long, string> files, Action afterEach,
+        Func<int>? chunkedBodies)
     {
         var runs = new List<UploadRun>();
         var scratch = Directory.CreateDirectory(Path.Combine(options.Work, "scratch")).FullName;
@@ -47,8 +48,9 @@ internal sealed class ThroughputBench(Options options, IReadOnlyList<Contender> 
                 for (var i = 0; i < contenders.Count; i++)
                 {
                     var contender = contenders[(round + i) % contenders.Count];
+                    var chunkedBefore = chunkedBodies?.Invoke();
                     var figures = await RunOnceAsync(contender, file, target, scratch, afterEach);
-                    runs.Add(new UploadRun(server, size, contender.Name, figures));
+                    runs.Add(new UploadRun(server, size, contender.Name, figures, chunkedBodies is null ? null : chunkedBodies() > chunkedBefore));
                     Console.Error.WriteLine($"  {server,-26} {Sizes.Label(size),8} {contender.Name,-34} {figures.WallSeconds,7:0.000}s {figures.PeakRssMb,6:0.0} MB");
                 }
             }
