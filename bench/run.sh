@@ -25,6 +25,7 @@ dotnet publish "$root/src/CiPublisher" -c Release -r linux-x64 --self-contained 
 others="ReadyToRun=$work/r2r/cipublisher.dll"
 if [ "${AOT:-0}" = 1 ]; then
   if dotnet publish "$root/src/CiPublisher" -c Release -r linux-x64 -p:PublishAot=true -p:PublishTrimmed=true \
+       -p:CustomBeforeMicrosoftCommonTargets="$root/bench/aot/TrimmerRoots.targets" \
        -o "$work/aot" -nologo -v q >"$work/aot.log" 2>&1 && "$work/aot/cipublisher" version >/dev/null 2>&1; then
     others="$others,Native AOT=$work/aot/cipublisher"
   else

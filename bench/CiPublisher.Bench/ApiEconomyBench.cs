@@ -2,7 +2,7 @@ using CiPublisher.Emulators.Fenfa;
 
 namespace CiPublisher.Bench;
 
-internal sealed record ApiRun(string Run, int Requests, int Reads, int Writes, int UploadPosts, int ReleasesCreated);
+internal sealed record ApiRun(string Run, int Requests, int Reads, int Writes, int UploadPosts, int ReleasesCreated, string Calls);
 
 /// <summary>
 /// Goal 5 (Fenfa): publish one artifact with an admin token and a product slug, then publish it again.
@@ -33,7 +33,8 @@ internal static class ApiEconomyBench
                     entries.Count(e => e.Method == "GET"),
                     entries.Count(e => e.Method != "GET"),
                     entries.Count(e => e.Method == "POST" && e.Path == "/upload"),
-                    emulator.Releases.Count - releasesBefore));
+                    emulator.Releases.Count - releasesBefore,
+                    string.Join(", ", entries.Select(e => $"{e.Method} {e.Path} {e.StatusCode}"))));
             }
         }
         File.Delete(file);

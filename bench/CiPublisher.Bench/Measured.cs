@@ -15,7 +15,8 @@ internal sealed record Measured(double WallSeconds, double CpuSeconds, double Pe
         var timeFile = Path.Combine(scratch, "time.txt");
         var ioFile = Path.Combine(scratch, "io.txt");
         var script = $"{shellCommand} >/dev/null 2>{Path.Combine(scratch, "stderr.txt")}; rc=$?; cat /proc/$$/io > {ioFile}; exit $rc";
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // The scratch folder as working directory: a local run of the program writes its summary file there.
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = scratch };
         foreach (var arg in new[] { "-f", "%M %U %S", "-o", timeFile, "sh", "-c", script }) start.ArgumentList.Add(arg);
         if (environment is not null) foreach (var (key, value) in environment) start.Environment[key] = value;
 

@@ -72,6 +72,8 @@ internal static class Report
         }
         text.AppendLine("| 5 | App Store Connect: 1,000 existing + 10 new devices = 5 list pages + 10 creates | not measured: the Apple target is not in main yet | pending |");
         text.AppendLine("| 6 | no wall-clock ceiling on transfers | HttpClient.Timeout infinite, per-attempt timeout off for transfers, stall watchdog instead (see docs/PERFORMANCE.md) | by design |");
+        text.AppendLine();
+        foreach (var run in api) text.AppendLine($"Fenfa {run.Run}: {run.Calls}");
         return text.ToString();
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -56,50 +55,26 @@ public sealed class HashingFileContent : HttpContent
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 1,
             FileOptions.Asynchronous | FileOptions.SequentialScan);
-        var current = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var next = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
+        var buffer = new byte[BufferSize];
+        var started = _time.GetTimestamp();
+        var lastReport = started;
+        int read;
+        while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            var started = _time.GetTimestamp();
-            var lastReport = started;
-            var read = await file.ReadAsync(current.AsMemory(0, BufferSize), cancellationToken);
-            while (read > 0)
+            hash.AppendData(buffer, 0, read);
+            await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            BytesSent += read;
+            _watchdog?.Progressed();
+            if (_time.GetElapsedTime(lastReport) >= ProgressInterval)
             {
-                // Three things overlap: the socket takes this chunk, the disk fills the other buffer, and this
-                // thread hashes this chunk (hashing and sending only read it). One pass over the file, two buffers.
-                var sending = stream.WriteAsync(current.AsMemory(0, read), cancellationToken);
-                var reading = file.ReadAsync(next.AsMemory(0, BufferSize), cancellationToken);
-                try
-                {
-                    hash.AppendData(current, 0, read);
-                    await sending;
-                }
-                catch
-                {
-                    // The other buffer goes back to the pool only once the disk no longer writes into it.
-                    await ((Task)reading.AsTask()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    throw;
-                }
-                BytesSent += read;
-                _watchdog?.Progressed();
-                read = await reading;
-                (current, next) = (next, current);
-                if (_time.GetElapsedTime(lastReport) >= ProgressInterval)
-                {
-                    lastReport = _time.GetTimestamp();
-                    _progress.Report(_displayName, BytesSent, _length, _time.GetElapsedTime(started));
-                }
+                lastReport = _time.GetTimestamp();
+                _progress.Report(_displayName, BytesSent, _length, _time.GetElapsedTime(started));
             }
-            if (BytesSent != _length)
-                throw new IOException($"{_displayName} changed while it was being uploaded ({BytesSent} of {_length} bytes read)");
-            Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-            _watchdog?.BodySent();
-            _progress.Completed(_displayName, _length, _time.GetElapsedTime(started));
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(next);
-        }
+        if (BytesSent != _length)
+            throw new IOException($"{_displayName} changed while it was being uploaded ({BytesSent} of {_length} bytes read)");
+        Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        _watchdog?.BodySent();
+        _progress.Completed(_displayName, _length, _time.GetElapsedTime(started));
     }
 }
