@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace CiPublisher.Bench;
+
+/// <summary>The Markdown the bench prints: raw medians per contender, then each goal with its verdict.</summary>
+internal static class Report
+{
+    private const string Curl = "curl -F (no hash)";
+    private const string OpensslCurl = "openssl dgst -sha256 && curl -F";
+
+    public static string Render(Options options, IReadOnlyList<UploadRun> uploads, IReadOnlyList<(string Name, double MedianMs, double MinMs)> startup,
+        IReadOnlyList<ApiRun> api, string shipped)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; " +
+                        $"{options.Reps} interleaved rounds per size (medians), load average at the end {LoadAverage()}.");
+        text.AppendLine();
+        text.AppendLine("### Uploads (medians)");
+        text.AppendLine();
+        text.AppendLine("| Server | Size | Contender | Wall s | MB/s | Wall ÷ curl | CPU s | Peak RSS MB | Bytes read ÷ size |");
+        text.AppendLine("|---|---|---|--:|--:|--:|--:|--:|--:|");
+        foreach (var group in uploads.GroupBy(u => (u.Server, u.Size)))
+        {
+            var curl = Median(group, Curl, f => f.WallSeconds);
+            foreach (var contender in group.GroupBy(u => u.Contender))
+            {
+                var wall = Statistics.Median(contender.Select(u => u.Figures.WallSeconds));
+                text.AppendLine($"| {group.Key.Server} | {Sizes.Label(group.Key.Size)} | {contender.Key} | {wall:0.000} | {group.Key.Size / wall / 1e6:0} | " +
+                                $"{wall / curl:0.00} | {Statistics.Median(contender.Select(u => u.Figures.CpuSeconds)):0.00} | " +
+                                $"{contender.Max(u => u.Figures.PeakRssMb):0.0} | {Statistics.Median(contender.Select(u => (double)u.Figures.ReadChars)) / group.Key.Size:0.000} |");
+            }
+        }
+        text.AppendLine();
+        text.AppendLine("Peak RSS is the largest of the rounds; bytes read is `rchar` (every `read()`, page cache included) of the whole command.");
+        text.AppendLine();
+
+        text.AppendLine("### Goals");
+        text.AppendLine();
+        text.AppendLine("| # | Goal | Figure | Verdict |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var group in uploads.GroupBy(u => (u.Server, u.Size)))
+        {
+            var ours = Median(group, shipped, f => f.WallSeconds);
+            var vsCurl = ours / Median(group, Curl, f => f.WallSeconds);
+            var vsPair = ours / Median(group, OpensslCurl, f => f.WallSeconds);
+            text.AppendLine($"| 1 | {group.Key.Server}, {Sizes.Label(group.Key.Size)}: wall ≤ 1.1 × curl, ≤ 0.8 × openssl && curl | " +
+                            $"{vsCurl:0.00} × curl, {vsPair:0.00} × openssl && curl | {Verdict(vsCurl <= 1.1 && vsPair <= 0.8)} |");
+        }
+        var ourRuns = uploads.Where(u => u.Contender == shipped).ToArray();
+        var peak = ourRuns.Max(u => u.Figures.PeakRssMb);
+        var smallest = ourRuns.Where(u => u.Size == options.Sizes[0]).Max(u => u.Figures.PeakRssMb);
+        var largest = ourRuns.Where(u => u.Size == options.Sizes[^1]).Max(u => u.Figures.PeakRssMb);
+        var growth = (largest - smallest) / smallest;
+        text.AppendLine($"| 2 | peak RSS ≤ 64 MB; {Sizes.Label(options.Sizes[^1])} within 5 % of {Sizes.Label(options.Sizes[0])} | " +
+                        $"{peak:0.0} MB; {largest:0.0} vs {smallest:0.0} MB ({growth:+0.0%;-0.0%}) | {Verdict(peak <= 64 && Math.Abs(growth) <= 0.05)} |");
+        var chunked = ourRuns.Where(u => u.Chunked is not null).ToArray();
+        text.AppendLine($"| 3 | upload body with Content-Length, not chunked (sink) | {chunked.Count(u => u.Chunked == true)} of {chunked.Length} uploads chunked | " +
+                        $"{Verdict(chunked.Length > 0 && chunked.All(u => u.Chunked == false))} |");
+        var readRatio = ourRuns.Max(u => (double)u.Figures.ReadChars / u.Size);
+        text.AppendLine($"| 3 | bytes read ≈ file size (one target) | ≤ {readRatio:0.000} × size | {Verdict(readRatio < 1.05)} |");
+        foreach (var (name, median, min) in startup)
+        {
+            var limit = name.Contains("AOT", StringComparison.Ordinal) ? 50 : name == "cipublisher version" ? 150 : double.NaN;
+            text.AppendLine($"| 4 | start-up: {name}{(double.IsNaN(limit) ? " (reference)" : $" ≤ {limit} ms")} | {median:0} ms (min {min:0}) | " +
+                            $"{(double.IsNaN(limit) ? "—" : Verdict(median <= limit))} |");
+        }
+        foreach (var run in api)
+        {
+            text.AppendLine($"| 5 | Fenfa {run.Run} | {run.Requests} requests: {run.Reads} GET, {run.Writes} other " +
+                            $"({run.UploadPosts} POST /upload incl. the preflight), {run.ReleasesCreated} release(s) created | " +
+                            $"{(run.Run.StartsWith("re-run", StringComparison.Ordinal) ? Verdict(run.ReleasesCreated == 0 && run.Requests <= 6) : "—")} |");
+        }
+        text.AppendLine("| 5 | App Store Connect: 1,000 existing + 10 new devices = 5 list pages + 10 creates | not measured: the Apple target is not in main yet | pending |");
+        text.AppendLine("| 6 | no wall-clock ceiling on transfers | HttpClient.Timeout infinite, per-attempt timeout off for transfers, stall watchdog instead (see docs/PERFORMANCE.md) | by design |");
+        text.AppendLine();
+        foreach (var run in api) text.AppendLine($"Fenfa {run.Run}: {run.Calls}");
+        return text.ToString();
+    }
+
+    private static double Median(IEnumerable<UploadRun> runs, string contender, Func<Measured, double> figure) =>
+        Statistics.Median(runs.Where(u => u.Contender == contender).Select(u => figure(u.Figures)));
+
+    private static string Verdict(bool met) => met ? "met" : "**not met**";
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
