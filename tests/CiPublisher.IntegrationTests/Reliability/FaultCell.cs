@@ -35,7 +35,7 @@ public sealed record FaultCell(string Name, bool OnCreate, Func<Call, Fault> Fau
         new("connection reset before the upload body", true, c => Drop(c, FaultKind.DropBeforeBody), Expected.RetriedAndSucceeded),
         new("connection reset during the upload body", true, c => Drop(c, FaultKind.DropDuringBody), Expected.RetriedAndSucceeded),
         new("connection reset after the upload body (it landed)", true, c => Drop(c, FaultKind.DropAfterHandler), Expected.RetriedAndSucceeded),
-        new("answer slower than request-timeout", false, c => global::CiPublisher.Emulators.Hosting.Fault.Slow(c.Method, c.Path, TimeSpan.FromSeconds(4)).After(c.Skip), Expected.RetriedAndSucceeded),
+        new("answer slower than request-timeout", false, c => global::CiPublisher.Emulators.Hosting.Fault.Slow(c.Method, c.Path, TimeSpan.FromSeconds(6)).After(c.Skip), Expected.RetriedAndSucceeded),
         new("truncated JSON", false, c => Status(c, 200, Truncated), Expected.FailedClearly),
         new("malformed JSON", false, c => Status(c, 200, Malformed), Expected.FailedClearly),
         new("HTML error page that persists", false, c => global::CiPublisher.Emulators.Hosting.Fault.Html(c.Method, c.Path, 502), Expected.FailedClearly,

@@ -18,7 +18,7 @@ public abstract class FaultMatrixTests<TTarget> where TTarget : MatrixTarget, ne
         using var run = new GitHubActionRun();
         await target.StartAsync(run);
         run.Input("retry-max-attempts", FaultCell.Retries.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Input("request-timeout", "1s");
+            .Input("request-timeout", "3s"); // generous: a loaded CI machine must not time out the calls the other cells fault
         var call = cell.OnCreate ? target.Create : target.Read;
         target.Emulator.Faults.Add(cell.Fault(call), cell.Times);
 
