@@ -1,4 +1,5 @@
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.Aptoide;
 
 namespace CiPublisher.Cli;
 
@@ -20,7 +21,7 @@ internal static class AptoideBinding
         if (token is null && (username is null || password is null))
             reader.Fail("aptoide-token", "is required with aptoide-repo (or give aptoide-username and aptoide-password)");
 
-        return new AptoideSettings
+        var settings = new AptoideSettings
         {
             Repo = repo,
             Token = token,
@@ -32,5 +33,12 @@ internal static class AptoideBinding
             Description = reader.Text("aptoide-description"),
             OnlyUserRepo = reader.Raw("aptoide-only-user-repo").IsGiven ? reader.Bool("aptoide-only-user-repo") : true,
         };
+        // The listing fields are checked here too, so a wrong one is an input error before any request.
+        if (!AptoideListing.TryParse(settings, out _, out var error) && error is not null)
+        {
+            var input = error.StartsWith("aptoide-rating", StringComparison.Ordinal) ? "aptoide-rating" : "aptoide-category";
+            reader.Fail(input, error[(input.Length + 1)..]);
+        }
+        return settings;
     }
 }

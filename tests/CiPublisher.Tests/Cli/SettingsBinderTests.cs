@@ -246,4 +246,14 @@ public sealed class SettingsBinderTests : IDisposable
 
         errors.Should().ContainSingle(e => e.Input == "altstore-adp-id");
     }
+
+    [Theory]
+    [InlineData("INPUT_APTOIDE-CATEGORY", "Tools", "aptoide-category")]
+    [InlineData("INPUT_APTOIDE-RATING", "adults", "aptoide-rating")]
+    public void AptoideListingFields_AreCheckedBeforeAnyRequest(string variable, string value, string input)
+    {
+        var (_, errors) = Bind(new() { ["INPUT_APTOIDE-REPO"] = "store", ["INPUT_APTOIDE-TOKEN"] = "token-1234", [variable] = value });
+
+        errors.Should().ContainSingle(e => e.Input == input).Which.Problem.Should().Contain(value);
+    }
 }

@@ -4,7 +4,7 @@ using CiPublisher.Core.Settings;
 namespace CiPublisher.Core.Targets.Aptoide;
 
 /// <summary>The store listing fields sent with every upload; Aptoide demands them for apps no other market knows.</summary>
-internal sealed record AptoideListing(int? Category, int? Rating, string? Description)
+public sealed record AptoideListing(int? Category, int? Rating, string? Description)
 {
     private static readonly Dictionary<string, int> RatingNames = new(StringComparer.OrdinalIgnoreCase)
     {
