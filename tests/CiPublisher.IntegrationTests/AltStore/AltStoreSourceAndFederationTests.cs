@@ -4,6 +4,8 @@ using CiPublisher.Core.Settings;
 using CiPublisher.Emulators.AltStore;
 using CiPublisher.Emulators.Hosting;
 
+using CiPublisher.IntegrationTests.Harness;
+
 namespace CiPublisher.IntegrationTests.AltStore;
 
 public sealed class AltStoreSourceAndFederationTests : IAsyncLifetime

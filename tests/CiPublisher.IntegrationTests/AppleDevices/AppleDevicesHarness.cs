@@ -85,21 +85,6 @@ public sealed class AppleDevicesHarness : IAsyncDisposable
         return await target.RunAsync(artifacts, CancellationToken.None);
     }
 
-    /// <summary>Moves the fake clock in steps until the run ends; returns how far it moved.</summary>
-    public async Task<TimeSpan> AdvanceUntilDoneAsync(Task run, TimeSpan step)
-    {
-        var moved = TimeSpan.Zero;
-        for (var i = 0; i < 2000 && !run.IsCompleted; i++)
-        {
-            await Task.Delay(5);
-            if (run.IsCompleted) break;
-            Time.Advance(step);
-            moved += step;
-        }
-        run.IsCompleted.Should().BeTrue("the run should finish once the clock has moved");
-        return moved;
-    }
-
     public static ArtifactSet IosArtifact(string bundleId) => new([new ArtifactInfo
     {
         Path = "/builds/Lumen.ipa", FileName = "Lumen.ipa", Extension = ".ipa", Platform = ArtifactPlatform.Ios,

@@ -4,6 +4,8 @@ using CiPublisher.Core.Settings;
 using CiPublisher.Emulators.Fenfa;
 using CiPublisher.Emulators.Hosting;
 
+using CiPublisher.IntegrationTests.Harness;
+
 namespace CiPublisher.IntegrationTests.AppleDevices;
 
 public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
@@ -87,7 +89,7 @@ public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
             body: """{"errors":[{"status":"429","code":"RATE_LIMIT_EXCEEDED","title":"The request rate limit has been reached."}]}"""));
 
         var run = _h.StartRun(_h.Settings(NewUdid));
-        var waited = await _h.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1));
+        var waited = await _h.Time.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1));
 
         var result = await run;
         result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);

@@ -28,7 +28,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
 
         var run = _github.RunAsync(_github.Settings(), GitHubHarness.Report());
         await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 30s", StringComparison.Ordinal));
-        var advanced = await AdvanceUntilDoneAsync(run, notDoneBefore: TimeSpan.FromSeconds(29));
+        var advanced = await _github.Time.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1));
         var result = await run;
 
         result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
@@ -46,7 +46,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
         var run = _github.RunAsync(_github.Settings(release: false, comment: true, context: GitHubHarness.PullRequest(3)),
             GitHubHarness.Report());
         await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 20s", StringComparison.Ordinal));
-        await AdvanceUntilDoneAsync(run, notDoneBefore: TimeSpan.FromSeconds(19));
+        (await _github.Time.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1))).Should().BeGreaterThan(TimeSpan.FromSeconds(19), "the rate limit had not reset yet");
         var result = await run;
 
         result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
@@ -74,7 +74,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
 
         var run = _github.RunAsync(_github.Settings(), GitHubHarness.Report());
         await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 5s", StringComparison.Ordinal));
-        await AdvanceUntilDoneAsync(run, notDoneBefore: TimeSpan.FromSeconds(4));
+        (await _github.Time.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1))).Should().BeGreaterThan(TimeSpan.FromSeconds(4), "the rate limit had not reset yet");
         var result = await run;
 
         result.Outcome.Should().Be(Outcome.Failed);
@@ -163,20 +163,5 @@ public sealed class GitHubFailureTests : IAsyncLifetime
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         while (!condition()) await Task.Delay(5, deadline.Token);
-    }
-
-    /// <summary>Advances the fake clock a second at a time until the run ends; checks it had not ended too early.</summary>
-    private async Task<TimeSpan> AdvanceUntilDoneAsync(Task run, TimeSpan notDoneBefore)
-    {
-        var advanced = TimeSpan.Zero;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!run.IsCompleted)
-        {
-            if (advanced == notDoneBefore) run.IsCompleted.Should().BeFalse("the rate limit has not reset yet");
-            _github.Time.Advance(TimeSpan.FromSeconds(1));
-            advanced += TimeSpan.FromSeconds(1);
-            await Task.Delay(2, deadline.Token);
-        }
-        return advanced;
     }
 }
