@@ -10,6 +10,7 @@ using CiPublisher.Core.Targets;
 using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -163,7 +164,8 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)
             .AddConsole(options => options.FormatterName = CiConsoleFormatter.FormatterName)
-            .AddConsoleFormatter<CiConsoleFormatter, ConsoleFormatterOptions>());
+            // Registered directly: AddConsoleFormatter binds options from configuration by reflection, which Native AOT cannot.
+            .Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, CiConsoleFormatter>()));
         services.AddSingleton<ITransferProgress>(sp =>
             new ConsoleTransferProgress(sp.GetRequiredService<ILogger<ConsoleTransferProgress>>(), platform.IsInteractive, stderr));
         services.AddCiPublisherCore(settings, _secrets, _time);

@@ -60,7 +60,7 @@ public static class AppStoreConnectErrors
         if (string.IsNullOrWhiteSpace(content)) return null;
         try
         {
-            return JsonSerializer.Deserialize<ErrorDocument>(content, HttpClientRegistration.Json)?.Errors is [var first, ..] ? first : null;
+            return JsonSerializer.Deserialize(content, HttpClientRegistration.JsonTypeOf<ErrorDocument>())?.Errors is [var first, ..] ? first : null;
         }
         catch (JsonException)
         {
@@ -68,7 +68,7 @@ public static class AppStoreConnectErrors
         }
     }
 
-    private sealed record ErrorDocument(IReadOnlyList<ErrorEntry>? Errors);
+    internal sealed record ErrorDocument(IReadOnlyList<ErrorEntry>? Errors);
 
-    private sealed record ErrorEntry(string? Id, string? Status, string? Code, string? Title, string? Detail);
+    internal sealed record ErrorEntry(string? Id, string? Status, string? Code, string? Title, string? Detail);
 }

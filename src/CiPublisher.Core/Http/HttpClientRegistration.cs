@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,11 @@ namespace CiPublisher.Core.Http;
 
 public static class HttpClientRegistration
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Web defaults over the generated metadata of <see cref="ServiceJsonContext"/>, nothing by reflection.</summary>
+    public static readonly JsonSerializerOptions Json = ServiceJsonContext.Default.Options;
+
+    /// <summary>The generated metadata for <typeparamref name="T"/>; throws when the context lacks it.</summary>
+    public static JsonTypeInfo<T> JsonTypeOf<T>() => (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
 
     /// <summary>
     /// Registers a Refit client for one service through IHttpClientFactory, behind the shared resilience

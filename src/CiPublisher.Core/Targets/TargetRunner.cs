@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CiPublisher.Core.Artifacts;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Reporting;
@@ -43,7 +42,8 @@ public sealed class TargetRunner(SecretRegistry secrets, TimeProvider time, ILog
         {
             var message = secrets.Redact(FailureText.Of(exception));
             logger.LogError("{Target} failed: {Message}", name, message);
-            Debug.WriteLine(exception);
+            // The stack trace is for a debug re-run (RUNNER_DEBUG=1), redacted like everything else.
+            logger.LogDebug("{Target}: {Exception}", name, secrets.Redact(exception.ToString()));
             return TargetResult.Failed(name, message, time.GetElapsedTime(started));
         }
     }

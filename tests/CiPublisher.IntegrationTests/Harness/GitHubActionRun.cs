@@ -69,15 +69,8 @@ public sealed class GitHubActionRun : IDisposable
     {
         File.Delete(Environment["GITHUB_OUTPUT"]);
         File.Delete(Environment["GITHUB_STEP_SUMMARY"]);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Workspace,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ProgramPath);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = ProgramUnderTest.Start(args);
+        start.WorkingDirectory = Workspace;
         start.Environment.Clear();
         foreach (var name in Inherited)
         {
@@ -108,9 +101,6 @@ public sealed class GitHubActionRun : IDisposable
             File.Exists(outputFile) ? GitHubFileCommandParser.Parse(await File.ReadAllTextAsync(outputFile, cancellationToken)) : new Dictionary<string, string>(),
             File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile, cancellationToken) : "");
     }
-
-    /// <summary>The program's build output, copied beside the tests by the project reference.</summary>
-    public static string ProgramPath { get; } = Path.Combine(AppContext.BaseDirectory, "cipublisher.dll");
 
     public void Dispose()
     {

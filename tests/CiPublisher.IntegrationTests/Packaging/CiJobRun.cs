@@ -37,15 +37,8 @@ public sealed class CiJobRun : IDisposable
 
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Checkout,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(GitHubActionRun.ProgramPath);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = ProgramUnderTest.Start(args);
+        start.WorkingDirectory = Checkout;
         start.Environment.Clear();
         foreach (var name in Inherited)
         {

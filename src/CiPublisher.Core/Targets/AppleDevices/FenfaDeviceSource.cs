@@ -54,7 +54,7 @@ public sealed class FenfaDeviceSource(IFenfaDevicesApi api, SecretRegistry secre
         try
         {
             return string.IsNullOrWhiteSpace(content) ? null
-                : JsonSerializer.Deserialize<FenfaEnvelope<JsonElement>>(content, HttpClientRegistration.Json)?.Error;
+                : JsonSerializer.Deserialize(content, HttpClientRegistration.JsonTypeOf<FenfaEnvelope<JsonElement>>())?.Error;
         }
         catch (JsonException)
         {

@@ -27,7 +27,7 @@ public static class FenfaResponses
                     throw Protocol(response, action, "the answer has no data");
                 try
                 {
-                    return data.Deserialize<T>(HttpClientRegistration.Json) ?? throw Protocol(response, action, "the answer's data is empty");
+                    return data.Deserialize(HttpClientRegistration.JsonTypeOf<T>()) ?? throw Protocol(response, action, "the answer's data is empty");
                 }
                 catch (JsonException e)
                 {

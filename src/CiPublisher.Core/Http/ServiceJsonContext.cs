@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CiPublisher.Core.Apple;
+using CiPublisher.Core.Targets.AltStore;
+using CiPublisher.Core.Targets.AppleDevices;
+using CiPublisher.Core.Targets.Fenfa;
+
+namespace CiPublisher.Core.Http;
+
+/// <summary>
+/// Every shape the program sends to or reads from a service, generated at build time: no reflection at run time
+/// (Native AOT cannot serialize by reflection, and the JIT build starts faster without it). A type missing here
+/// fails loudly ("JsonTypeInfo metadata ... was not provided"); <c>ServiceJsonContextTests</c> checks every Refit
+/// method's body and answer against it.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+// Fenfa
+[JsonSerializable(typeof(FenfaProductRequest))]
+[JsonSerializable(typeof(FenfaPublishedRequest))]
+[JsonSerializable(typeof(FenfaVariantRequest))]
+[JsonSerializable(typeof(FenfaProductList))]
+[JsonSerializable(typeof(FenfaCreatedProduct))]
+[JsonSerializable(typeof(FenfaProductDetail))]
+[JsonSerializable(typeof(FenfaCreatedVariant))]
+[JsonSerializable(typeof(FenfaVariantStats))]
+[JsonSerializable(typeof(FenfaUploadResult))]
+[JsonSerializable(typeof(FenfaEnvelope<FenfaDevicePage>))]
+[JsonSerializable(typeof(FenfaEnvelope<JsonElement>))]
+// AltStore
+[JsonSerializable(typeof(ProcessAdpRequest))]
+[JsonSerializable(typeof(FederateRequest))]
+[JsonSerializable(typeof(RegisterRequest))]
+// App Store Connect
+[JsonSerializable(typeof(ResourceList<DeviceAttributes>))]
+[JsonSerializable(typeof(ResourceList<BundleIdAttributes>))]
+[JsonSerializable(typeof(ResourceList<ProfileAttributes>))]
+[JsonSerializable(typeof(ResourceList<NoAttributes>))]
+[JsonSerializable(typeof(ResourceDocument<DeviceAttributes>))]
+[JsonSerializable(typeof(ResourceDocument<ProfileAttributes>))]
+[JsonSerializable(typeof(RequestBody<NewResource<DeviceCreate>>))]
+[JsonSerializable(typeof(RequestBody<ResourceUpdate<DeviceStatusUpdate>>))]
+[JsonSerializable(typeof(RequestBody<NewProfile>))]
+[JsonSerializable(typeof(AppStoreConnectErrors.ErrorDocument))]
+internal sealed partial class ServiceJsonContext : JsonSerializerContext;
