@@ -21,6 +21,7 @@ public static class GitHubClientFactory
     /// </summary>
     public static IGitHubClient Create(GitHubSettings settings, Func<HttpMessageHandler> handler)
     {
+        OctokitReflectionRoots.Keep();
         var credentials = new InMemoryCredentialStore(new Credentials(settings.Token));
         var http = new HttpClientAdapter(handler);
         var connection = new Connection(new ProductHeaderValue("CiPublisher"), ApiRoot(settings.ApiUrl), credentials,
