@@ -23,15 +23,16 @@ try
     var uploads = await new ThroughputBench(options, contenders).RunAsync(files);
     foreach (var file in files.Values) File.Delete(file);
 
-    Console.Error.WriteLine("Start-up (goal 4)");
+    Console.Error.WriteLine("Start-up and image size (goal 4)");
     var startupCommands = new List<StartupCommand> { new("curl --version", null, "curl", "--version") };
     startupCommands.AddRange(builds.Select(b => Startup($"{b.Name} version", b.Path, LimitOf(b.Name, b.Path))));
     var startup = await StartupBench.RunAsync(startupCommands, options.StartupRuns);
+    var image = Options.IsNative(options.Program) ? ImageSize.Measure(options.Program) : null;
 
     Console.Error.WriteLine("API economy (goal 5)");
     var api = await ApiEconomyBench.RunAsync(options, options.Program);
 
-    Console.WriteLine(Report.Render(options, uploads, startup, api, shipped));
+    Console.WriteLine(Report.Render(options, uploads, startup, image, api, shipped));
 }
 finally
 {
