@@ -29,10 +29,12 @@ try
     var startup = await StartupBench.RunAsync(startupCommands, options.StartupRuns);
     var image = Options.IsNative(options.Program) ? ImageSize.Measure(options.Program) : null;
 
-    Console.Error.WriteLine("API economy (goal 5)");
-    var api = await ApiEconomyBench.RunAsync(options, options.Program);
+    Console.Error.WriteLine("API economy (goal 5): Fenfa");
+    var fenfa = await ApiEconomyBench.RunAsync(options, options.Program);
+    Console.Error.WriteLine("API economy (goal 5): App Store Connect");
+    var apple = await AppleEconomyBench.RunAsync(options, options.Program);
 
-    Console.WriteLine(Report.Render(options, uploads, startup, image, api, shipped));
+    Console.WriteLine(Report.Render(options, uploads, startup, image, fenfa, apple, shipped));
 }
 finally
 {

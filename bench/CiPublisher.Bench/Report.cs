@@ -9,7 +9,7 @@ internal static class Report
     private const string OpensslCurl = "openssl dgst -sha256 && curl -F";
 
     public static string Render(Options options, IReadOnlyList<UploadRun> uploads, IReadOnlyList<StartupResult> startup, ImageSize? image,
-        IReadOnlyList<ApiRun> api, string shipped)
+        IReadOnlyList<ApiRun> api, AppleRun apple, string shipped)
     {
         var text = new StringBuilder();
         text.AppendLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; " +
@@ -72,10 +72,15 @@ internal static class Report
                             $"({run.UploadPosts} POST /upload incl. the preflight), {run.ReleasesCreated} release(s) created | " +
                             $"{(run.Run.StartsWith("re-run", StringComparison.Ordinal) ? Verdict(run.ReleasesCreated == 0 && run.Requests <= 6) : "—")} |");
         }
-        text.AppendLine("| 5 | App Store Connect: 1,000 existing + 10 new devices = 5 list pages + 10 creates | not measured: the Apple target is not in main yet | pending |");
+        text.AppendLine($"| 5 | App Store Connect: {AppleEconomyBench.Existing:N0} existing + {AppleEconomyBench.New} new devices = {AppleEconomyBench.ExpectedListPages} list pages + {AppleEconomyBench.New} creates | " +
+                        $"{apple.ListPages} list pages (GET /v1/devices), {apple.Creates} creates (POST /v1/devices), {apple.Others} other; " +
+                        $"{apple.Refused} not 2xx; {apple.Registered} device(s) registered | " +
+                        $"{Verdict(apple is { ListPages: AppleEconomyBench.ExpectedListPages, Creates: AppleEconomyBench.New, Others: 0, Refused: 0, Registered: AppleEconomyBench.New })} |");
         text.AppendLine("| 6 | no wall-clock ceiling on transfers | HttpClient.Timeout infinite, per-attempt timeout off for transfers, stall watchdog instead (see docs/PERFORMANCE.md) | by design |");
         text.AppendLine();
         foreach (var run in api) text.AppendLine($"Fenfa {run.Run}: {run.Calls}");
+        text.AppendLine();
+        text.AppendLine($"App Store Connect, {AppleEconomyBench.Existing:N0} existing + {AppleEconomyBench.New} new devices: {apple.Calls}");
         return text.ToString();
     }
 
