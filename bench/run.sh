@@ -2,8 +2,11 @@
 # Prints the performance table of docs/PERFORMANCE.md (Markdown on stdout, progress on stderr).
 #   bench/run.sh                 256 MiB and 1 GiB, 3 interleaved rounds
 #   bench/run.sh 256M,1G,4G      add 4 GiB (several minutes; needs ~6 GiB free in $TMPDIR)
-# Environment: REPS (rounds, default 3), STARTUP_RUNS (default 20), BASELINE (another cipublisher.dll
-# to measure beside this one, e.g. a build of main), AOT=1 (also try a Native AOT publish).
+#   bench/run.sh 16M             a quick end-to-end check (sizes: K, M or G, binary units)
+# The goals are judged on the Native AOT publish, as the image ships it; the framework-dependent JIT build
+# (`dotnet cipublisher.dll`) is measured beside it for goal 4's "version <= 150 ms with JIT".
+# Environment: REPS (rounds, default 3), STARTUP_RUNS (default 20), BASELINE (another build to measure
+# beside these, e.g. a build of main: a cipublisher.dll or a native cipublisher).
 set -euo pipefail
 sizes="${1:-256M,1G}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,27 +21,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq >&2 && apt-get install -y -qq "${missing[@]}" >&2
 fi
 
-echo "building (Release): the shipped publish, a ReadyToRun publish, the bench driver" >&2
-dotnet publish "$root/src/CiPublisher" -c Release -o "$work/shipped" -nologo -v q >&2
-dotnet publish "$root/src/CiPublisher" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$work/r2r" -nologo -v q >&2
-others="ReadyToRun=$work/r2r/cipublisher.dll"
-if [ "${AOT:-0}" = 1 ]; then
-  if dotnet publish "$root/src/CiPublisher" -c Release -r linux-x64 -p:PublishAot=true -p:PublishTrimmed=true \
-       -p:CustomBeforeMicrosoftCommonTargets="$root/bench/aot/TrimmerRoots.targets" \
-       -o "$work/aot" -nologo -v q >"$work/aot.log" 2>&1 \
-     && head -c 1024 /dev/urandom >"$work/aot-check.dmg" \
-     && (cd "$work" && "$work/aot/cipublisher" publish --artifacts "$work/aot-check.dmg" --fenfa-url http://127.0.0.1:9/ \
-          --fenfa-token aot-check-token --fenfa-variant-id v --version 1.0.0 --build-number 1 --dry-run) >>"$work/aot.log" 2>&1; then
-    others="$others,Native AOT=$work/aot/cipublisher"
-  else
-    # A dry run exercises arguments, inspection and the report JSON: what fails under AOT today.
-    echo "Native AOT publish or its dry run failed (see docs/PERFORMANCE.md, Native AOT); measuring without it. Last lines:" >&2
-    tail -5 "$work/aot.log" >&2
-  fi
-fi
-[ -n "${BASELINE:-}" ] && others="$others,baseline=$BASELINE"
+# One dotnet command at a time: the publishes and the build share the project's obj folders.
+echo "building (Release): the shipped Native AOT publish, the framework-dependent JIT publish, the bench driver" >&2
+dotnet publish "$root/src/CiPublisher" -c Release --ucr -p:PublishAot=true -o "$work/aot" -nologo -v q >&2
+dotnet publish "$root/src/CiPublisher" -c Release -o "$work/jit" -nologo -v q >&2
+others=""
+[ -n "${BASELINE:-}" ] && others="baseline=$BASELINE"
 dotnet build "$root/bench/CiPublisher.Bench" -c Release -o "$work/bench" -nologo -v q >&2
 
-dotnet "$work/bench/CiPublisher.Bench.dll" --program "$work/shipped/cipublisher.dll" --others "$others" \
+dotnet "$work/bench/CiPublisher.Bench.dll" --program "$work/aot/cipublisher" --program-label "Native AOT" \
+  --jit "$work/jit/cipublisher.dll" --others "$others" \
   --sizes "$sizes" --reps "${REPS:-3}" --startup-runs "${STARTUP_RUNS:-20}" --work "$work/files"

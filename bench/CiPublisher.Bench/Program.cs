@@ -6,9 +6,13 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var options = Options.Parse(args);
 Directory.CreateDirectory(options.Work);
-const string Shipped = "cipublisher";
-var contenders = new List<Contender> { Contender.Curl, Contender.OpensslThenCurl, Contender.CiPublisher(Shipped, options.Program) };
-contenders.AddRange(options.Others.Select(o => Contender.CiPublisher($"cipublisher ({o.Label})", o.Path)));
+var shipped = $"cipublisher ({options.ProgramLabel})";
+const string Jit = "cipublisher (JIT)";
+var builds = new List<(string Name, string Path)> { (shipped, options.Program) };
+if (options.Jit is not null) builds.Add((Jit, options.Jit));
+builds.AddRange(options.Others.Select(o => ($"cipublisher ({o.Label})", o.Path)));
+var contenders = new List<Contender> { Contender.Curl, Contender.OpensslThenCurl };
+contenders.AddRange(builds.Select(b => Contender.CiPublisher(b.Name, b.Path)));
 
 try
 {
@@ -19,24 +23,29 @@ try
     var uploads = await new ThroughputBench(options, contenders).RunAsync(files);
     foreach (var file in files.Values) File.Delete(file);
 
-    Console.Error.WriteLine("Start-up (goal 4)");
-    var startupCommands = new List<StartupCommand>
-    {
-        new("curl --version", "curl", "--version"),
-        Startup("cipublisher version", options.Program),
-    };
-    startupCommands.AddRange(options.Others.Select(o => Startup($"cipublisher ({o.Label}) version", o.Path)));
+    Console.Error.WriteLine("Start-up and image size (goal 4)");
+    var startupCommands = new List<StartupCommand> { new("curl --version", null, "curl", "--version") };
+    startupCommands.AddRange(builds.Select(b => Startup($"{b.Name} version", b.Path, LimitOf(b.Name, b.Path))));
     var startup = await StartupBench.RunAsync(startupCommands, options.StartupRuns);
+    var image = Options.IsNative(options.Program) ? ImageSize.Measure(options.Program) : null;
 
-    Console.Error.WriteLine("API economy (goal 5)");
-    var api = await ApiEconomyBench.RunAsync(options, options.Program);
+    Console.Error.WriteLine("API economy (goal 5): Fenfa");
+    var fenfa = await ApiEconomyBench.RunAsync(options, options.Program);
+    Console.Error.WriteLine("API economy (goal 5): App Store Connect");
+    var apple = await AppleEconomyBench.RunAsync(options, options.Program);
 
-    Console.WriteLine(Report.Render(options, uploads, startup, api, Shipped));
+    Console.WriteLine(Report.Render(options, uploads, startup, image, fenfa, apple, shipped));
 }
 finally
 {
     Directory.Delete(options.Work, recursive: true);
 }
 
-static StartupCommand Startup(string name, string program) =>
-    program.EndsWith(".dll", StringComparison.Ordinal) ? new(name, "dotnet", program, "version") : new(name, program, "version");
+// Goal 4 judges the shipped build by its kind (Native AOT or JIT) and the JIT build beside it; a baseline is a reference.
+double? LimitOf(string name, string program) =>
+    name == shipped ? (Options.IsNative(program) ? StartupBench.NativeAotLimitMs : StartupBench.JitLimitMs)
+    : name == Jit ? StartupBench.JitLimitMs
+    : null;
+
+static StartupCommand Startup(string name, string program, double? limit) =>
+    Options.IsNative(program) ? new(name, limit, program, "version") : new(name, limit, "dotnet", program, "version");
