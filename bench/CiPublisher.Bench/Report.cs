@@ -19,21 +19,25 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("### Uploads (medians)");
         text.AppendLine();
-        text.AppendLine("| Server | Size | Contender | Wall s | MB/s | Wall ÷ curl | CPU s | Peak RSS MB | Bytes read ÷ size |");
-        text.AppendLine("|---|---|---|--:|--:|--:|--:|--:|--:|");
+        text.AppendLine("| Server | Size | Contender | Wall s | MB/s | Wall ÷ curl | CPU s | Server CPU s | Cores busy | Peak RSS MB | Bytes read ÷ size |");
+        text.AppendLine("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var group in uploads.GroupBy(u => (u.Server, u.Size)))
         {
             var curl = Median(group, Curl, f => f.WallSeconds);
             foreach (var contender in group.GroupBy(u => u.Contender))
             {
                 var wall = Statistics.Median(contender.Select(u => u.Figures.WallSeconds));
+                var clientCpu = Statistics.Median(contender.Select(u => u.Figures.CpuSeconds));
+                var serverCpu = Statistics.Median(contender.Select(u => u.ServerCpuSeconds));
                 text.AppendLine($"| {group.Key.Server} | {Sizes.Label(group.Key.Size)} | {contender.Key} | {wall:0.000} | {group.Key.Size / wall / 1e6:0} | " +
-                                $"{wall / curl:0.00} | {Statistics.Median(contender.Select(u => u.Figures.CpuSeconds)):0.00} | " +
+                                $"{wall / curl:0.00} | {clientCpu:0.00} | {serverCpu:0.00} | {(clientCpu + serverCpu) / wall:0.00} | " +
                                 $"{contender.Max(u => u.Figures.PeakRssMb):0.0} | {Statistics.Median(contender.Select(u => (double)u.Figures.ReadChars)) / group.Key.Size:0.000} |");
             }
         }
         text.AppendLine();
-        text.AppendLine("Peak RSS is the largest of the rounds; bytes read is `rchar` (every `read()`, page cache included) of the whole command.");
+        text.AppendLine("CPU s is the client command's user+sys time; server CPU s is the bench process's (it hosts the server) over the same upload; " +
+                        "cores busy is their sum over the wall time (2.00 = both cores of this machine saturated). Peak RSS is the largest of the rounds; " +
+                        "bytes read is `rchar` (every `read()`, page cache included) of the whole command.");
         text.AppendLine();
 
         text.AppendLine("### Goals");

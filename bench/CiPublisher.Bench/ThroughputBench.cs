@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using CiPublisher.Emulators.Fenfa;
 
 namespace CiPublisher.Bench;
 
-internal sealed record UploadRun(string Server, long Size, string Contender, Measured Figures, bool? Chunked = null);
+/// <summary>One upload; <c>ServerCpuSeconds</c> is the CPU the server (hosted in this driver) spent meanwhile.</summary>
+internal sealed record UploadRun(string Server, long Size, string Contender, Measured Figures, double ServerCpuSeconds, bool? Chunked = null);
 
 /// <summary>
 /// Goals 1-3: every contender uploads the same file to the same server, interleaved: each round runs all
@@ -49,8 +51,10 @@ internal sealed class ThroughputBench(Options options, IReadOnlyList<Contender> 
                 {
                     var contender = contenders[(round + i) % contenders.Count];
                     var chunkedBefore = chunkedBodies?.Invoke();
+                    var serverCpuBefore = DriverCpuSeconds();
                     var figures = await RunOnceAsync(contender, file, target, scratch, afterEach);
-                    runs.Add(new UploadRun(server, size, contender.Name, figures, chunkedBodies is null ? null : chunkedBodies() > chunkedBefore));
+                    var serverCpu = DriverCpuSeconds() - serverCpuBefore;
+                    runs.Add(new UploadRun(server, size, contender.Name, figures, serverCpu, chunkedBodies is null ? null : chunkedBodies() > chunkedBefore));
                     Console.Error.WriteLine($"  {server,-26} {Sizes.Label(size),8} {contender.Name,-34} {figures.WallSeconds,7:0.000}s {figures.PeakRssMb,6:0.0} MB");
                 }
             }
@@ -65,6 +69,16 @@ internal sealed class ThroughputBench(Options options, IReadOnlyList<Contender> 
         if (figures.ExitCode != 0)
             throw new InvalidOperationException($"{contender.Name} exited {figures.ExitCode}: {Measured.StderrOf(scratch)}");
         return figures;
+    }
+
+    /// <summary>
+    /// CPU of this process, which hosts the server: with the client's CPU it shows whether two cores were saturated,
+    /// when the client's own work (the hash) is taken from the server's.
+    /// </summary>
+    private static double DriverCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
     }
 
     private static void DeleteUploads(string storage)
