@@ -10,7 +10,7 @@ namespace CiPublisher.Core.Http;
 /// <summary>
 /// Every shape the program sends to or reads from a service, generated at build time: no reflection at run time
 /// (Native AOT cannot serialize by reflection, and the JIT build starts faster without it). A type missing here
-/// fails loudly ("JsonTypeInfo metadata ... was not provided"); <c>ServiceJsonContextTests</c> checks every Refit
+/// fails loudly ("JsonTypeInfo metadata ... was not provided"); <c>ServiceJsonMetadataTests</c> checks every Refit
 /// method's body and answer against it.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

@@ -42,7 +42,7 @@ public class InputOptions
     [Input(InputKind.Bool, Default = "false")]
     public string? DryRun { get; set; }
 
-    [Option("timeout", HelpText = "Deadline for the whole run (90s, 15m, 1h or seconds).")]
+    [Option("timeout", HelpText = "Deadline for the whole run, uploads included (90s, 15m, 1h or seconds); raise it for multi-GB artifacts on slow links.")]
     [Input(InputKind.Duration, Default = "30m")]
     public string? Timeout { get; set; }
 
