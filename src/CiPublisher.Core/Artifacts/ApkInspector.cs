@@ -12,7 +12,7 @@ public static class ApkInspector
     public static ArtifactInfo Inspect(ArtifactInfo artifact)
     {
         ArgumentNullException.ThrowIfNull(artifact);
-        var (entryName, data) = ZipEntryReader.Read(artifact.Path, artifact.FileName,
+        var (entryName, data, entryNames) = ZipEntryReader.ReadWithEntryNames(artifact.Path, artifact.FileName,
             name => name == "AndroidManifest.xml",
             "no AndroidManifest.xml at the archive root; not an Android package.");
 
@@ -27,6 +27,7 @@ public static class ApkInspector
             MinimumOsVersion = manifest.MinSdkVersion,
             MinSdk = ParseLevel(manifest.MinSdkVersion),
             TargetSdk = ParseLevel(manifest.TargetSdkVersion),
+            Architecture = ArtifactArchitecture.OfApk(entryNames),
         };
     }
 

@@ -25,6 +25,12 @@ public sealed record ArtifactInfo
     /// <summary>Minimum OS as the package states it: "15.0" for iOS, the SDK level "24" for Android.</summary>
     public string? MinimumOsVersion { get; init; }
 
+    /// <summary>
+    /// The CPU architecture of a build made for one (an ABI-split APK's ABI, a desktop installer's from its file
+    /// name: <c>arm64</c>, <c>x64</c>, ...); null for a universal build or one that does not say.
+    /// </summary>
+    public string? Architecture { get; init; }
+
     public int? MinSdk { get; init; }
     public int? TargetSdk { get; init; }
 

@@ -103,7 +103,8 @@ public static class ArtifactInspector
         {
             ".ipa" => IpaInspector.Inspect(info),
             ".apk" => ApkInspector.Inspect(info),
-            _ => info,
+            ".aab" => info,
+            _ => info with { Architecture = ArtifactArchitecture.OfFileName(fileName, extension) },
         };
     }
 }

@@ -19,6 +19,14 @@ internal static class ZipEntryReader
     /// <returns>The entry's normalized name and its bytes.</returns>
     internal static (string Name, byte[] Data) Read(string path, string fileName, Func<string, bool> pick, string missing)
     {
+        var (name, data, _) = ReadWithEntryNames(path, fileName, pick, missing);
+        return (name, data);
+    }
+
+    /// <summary><see cref="Read"/>, also giving every entry's normalized name (read from the central directory, not the entries).</summary>
+    internal static (string Name, byte[] Data, IReadOnlyList<string> EntryNames) ReadWithEntryNames(
+        string path, string fileName, Func<string, bool> pick, string missing)
+    {
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.RandomAccess);
@@ -43,7 +51,7 @@ internal static class ZipEntryReader
                         $"{fileName}: {name} declares {entry.Length} bytes uncompressed, more than the {MaxEntryBytes / (1024 * 1024)} MiB allowed for metadata.");
                 }
 
-                return (name, ReadCapped(entry, fileName, name));
+                return (name, ReadCapped(entry, fileName, name), zip.Entries.Select(e => Normalize(e.FullName)).ToList());
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)

@@ -24,6 +24,7 @@ namespace CiPublisher.Core.Http;
 [JsonSerializable(typeof(FenfaCreatedVariant))]
 [JsonSerializable(typeof(FenfaVariantStats))]
 [JsonSerializable(typeof(FenfaUploadResult))]
+[JsonSerializable(typeof(FenfaServerSettings))]
 [JsonSerializable(typeof(FenfaEnvelope<FenfaDevicePage>))]
 [JsonSerializable(typeof(FenfaEnvelope<JsonElement>))]
 // AltStore

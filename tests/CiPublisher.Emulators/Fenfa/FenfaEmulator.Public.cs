@@ -48,8 +48,8 @@ public sealed partial class FenfaEmulator
 
     private object PublicReleaseJson(FenfaUrls urls, FenfaProduct product, FenfaVariant variant, FenfaRelease r)
     {
-        // Only iOS variants get the OTA links here (exact "ios", as the server compares it).
-        object actions = variant.Platform == "ios"
+        // Only iOS variants get the OTA links here (compared case-insensitively, as the server does).
+        object actions = string.Equals(variant.Platform, "ios", StringComparison.OrdinalIgnoreCase)
             ? new
             {
                 Download = urls.Download(r), ReleasePage = urls.ReleasePage(product, r),
@@ -65,7 +65,11 @@ public sealed partial class FenfaEmulator
         };
     }
 
-    /// <summary><c>GET /d/{releaseID}</c>: the stored file as an attachment with Range support; counts the download.</summary>
+    /// <summary>
+    /// <c>GET /d/{releaseID}</c>: the stored file as an attachment named as stored (<c>app.ipa</c>), with Range
+    /// support; counts the download. 404 JSON "release not found" for an unknown release, "variant not published"
+    /// when its product or variant is unpublished (contract O.3, O.4).
+    /// </summary>
     private async Task DownloadAsync(HttpContext context, IReadOnlyDictionary<string, string> route)
     {
         if (DatabaseDown)
@@ -73,9 +77,14 @@ public sealed partial class FenfaEmulator
             await DatabaseErrorAsync(context);
             return;
         }
-        if (Visible(route["releaseID"]) is not { } release || !File.Exists(release.StoredPath))
+        if (_store.Release(route["releaseID"]) is not { } release || !File.Exists(release.StoredPath))
         {
             await FenfaJson.NotFoundAsync(context, "release not found");
+            return;
+        }
+        if (Visible(release.Id) is null)
+        {
+            await FenfaJson.NotFoundAsync(context, "variant not published");
             return;
         }
         _store.CountDownload(release.Id);
@@ -83,33 +92,61 @@ public sealed partial class FenfaEmulator
             .ExecuteAsync(context);
     }
 
-    /// <summary>The OTA manifest; plain-text errors, 403 unless the User-Agent looks like iOS.</summary>
+    /// <summary>
+    /// The OTA manifest, as the server writes it (Fenfa source, <c>manifest.go</c>; contract O.2): plain-text errors
+    /// checked before the User-Agent; the asset URL on the settings' primary domain taken as it is (no request-host
+    /// fallback, so a fresh server points at localhost:8000); <c>bundle-version</c> "version (build)"; the product's name.
+    /// </summary>
     private async Task IosManifestAsync(HttpContext context, IReadOnlyDictionary<string, string> route)
     {
-        var userAgent = context.Request.Headers.UserAgent.ToString();
-        if (!IosUserAgents.Any(a => userAgent.Contains(a, StringComparison.OrdinalIgnoreCase)))
-        {
-            await PlainAsync(context, StatusCodes.Status403Forbidden, "forbidden");
-            return;
-        }
-        if (Visible(route["releaseID"]) is not { } release || _store.Variant(release.VariantId) is not { } variant)
+        if (_store.Release(route["releaseID"]) is not { } release)
         {
             await PlainAsync(context, StatusCodes.Status404NotFound, "not found");
             return;
         }
-        var download = UrlsFor(context.Request).Download(release);
+        if (_store.Variant(release.VariantId) is not { } variant || _store.Product(variant.ProductId) is not { } product)
+        {
+            await PlainAsync(context, StatusCodes.Status404NotFound, "variant not found");
+            return;
+        }
+        if (!product.Published || !variant.Published)
+        {
+            await PlainAsync(context, StatusCodes.Status404NotFound, "variant not published");
+            return;
+        }
+        if (!string.Equals(variant.Platform, "ios", StringComparison.OrdinalIgnoreCase))
+        {
+            await PlainAsync(context, StatusCodes.Status404NotFound, "not an ios release");
+            return;
+        }
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        if (!IosUserAgents.Any(a => userAgent.Contains(a, StringComparison.OrdinalIgnoreCase)))
+        {
+            await PlainAsync(context, StatusCodes.Status403Forbidden, "This app is only available on iOS devices");
+            return;
+        }
+        var download = $"{PrimaryDomain}/d/{release.Id}";
+        var version = release.Build > 0 && release.Version.Length > 0 ? $"{release.Version} ({release.Build})" : release.Version;
         var plist = $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
             <plist version="1.0"><dict><key>items</key><array><dict>
             <key>assets</key><array><dict><key>kind</key><string>software-package</string><key>url</key><string>{SecurityElement.Escape(download)}</string></dict></array>
             <key>metadata</key><dict><key>bundle-identifier</key><string>{SecurityElement.Escape(variant.Identifier)}</string>
-            <key>bundle-version</key><string>{SecurityElement.Escape(release.Version)}</string><key>kind</key><string>software</string>
-            <key>title</key><string>{SecurityElement.Escape(variant.DisplayName)}</string></dict>
+            <key>bundle-version</key><string>{SecurityElement.Escape(version)}</string><key>kind</key><string>software</string>
+            <key>title</key><string>{SecurityElement.Escape(product.Name)}</string></dict>
             </dict></array></dict></plist>
             """;
         context.Response.ContentType = "application/xml";
         await context.Response.WriteAsync(plist, context.RequestAborted);
+    }
+
+    /// <summary><c>GET /products/{id}</c>: the web app's page, 200 HTML for any key (the page itself asks the JSON API).</summary>
+    private static Task ProductPageAsync(HttpContext context, IReadOnlyDictionary<string, string> _)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync("<!DOCTYPE html><html><head><title>Modern distribution</title></head><body><div id=\"app\"></div></body></html>", context.RequestAborted);
     }
 
     private async Task ProductIconAsync(HttpContext context, IReadOnlyDictionary<string, string> route)

@@ -98,6 +98,9 @@ public sealed partial class FenfaEmulator : EmulatorHost
         _router.Map("DELETE", "/admin/api/releases/:releaseID", FenfaScope.Admin, DeleteReleaseAsync);
         _router.Map("GET", "/admin/exports/releases.csv", FenfaScope.Admin, ExportReleasesAsync);
         _router.Map("GET", "/admin/api/ios_devices", FenfaScope.Admin, ListDevicesAsync);
+        _router.Map("GET", "/admin/api/settings", FenfaScope.Admin, GetSettingsAsync);
+        _router.Map("PUT", "/admin/api/settings", FenfaScope.Admin, PutSettingsAsync);
+        _router.Map("GET", "/products/:productID", FenfaScope.Public, ProductPageAsync);
 
         _router.Map("GET", "/api/products/:productID", FenfaScope.Public, PublicProductAsync);
         _router.Map("GET", "/api/products/slug/:slug", FenfaScope.Public, PublicProductAsync);

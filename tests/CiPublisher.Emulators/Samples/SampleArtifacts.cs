@@ -31,11 +31,19 @@ public static class SampleArtifacts
     }
 
     public static byte[] Apk(string package = "com.example.lumen", int versionCode = 418, string versionName = "2.4.1",
-        int minSdk = 24, int targetSdk = 34, int paddingBytes = 64 * 1024)
+        int minSdk = 24, int targetSdk = 34, int paddingBytes = 64 * 1024, params string[] abis)
     {
         var manifest = AxmlBuilder.Manifest(package, versionCode, versionName, minSdk, targetSdk).Build();
-        return Zip(("AndroidManifest.xml", manifest), ("classes.dex", Padding(paddingBytes, 2)));
+        // An ABI split carries native code under lib/<abi>/; each ABI's library has bytes of its own.
+        var libraries = abis.Select((abi, i) => ($"lib/{abi}/libapp.so", Padding(4096, 100 + i)));
+        return Zip([("AndroidManifest.xml", manifest), ("classes.dex", Padding(paddingBytes, 2)), .. libraries]);
     }
+
+    /// <summary>A desktop installer: its content does not matter to a server, only its bytes and name (seed makes them differ).</summary>
+    public static byte[] Desktop(int seed, int length = 96 * 1024) => Padding(length, seed);
+
+    /// <summary>A zip (a zipped .app): servers check that a .zip starts with PK.</summary>
+    public static byte[] DesktopZip(int seed) => Zip(("Lumen.app/Contents/MacOS/Lumen", Padding(32 * 1024, seed)));
 
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {

@@ -128,7 +128,26 @@ public sealed class ArtifactInspectorTests : IDisposable
         info.MinSdk.Should().Be(24);
         info.TargetSdk.Should().Be(35);
         info.DisplayName.Should().BeNull();
+        info.Architecture.Should().BeNull("it carries no native code");
     }
+
+    [Fact]
+    public void AbiSplitApk_NamesItsAbi_FromTheArchiveListingAlone()
+    {
+        var manifest = AxmlBuilder.Manifest("com.example.lumen", 1042, "2.4.1", 24, 35).Build();
+        var split = _temp.Zip("app-arm64-v8a-release.apk", ("AndroidManifest.xml", manifest), ("lib/arm64-v8a/libapp.so", [1, 2]));
+        var universal = _temp.Zip("app-release.apk", ("AndroidManifest.xml", manifest), ("lib/arm64-v8a/libapp.so", [1]), ("lib/x86_64/libapp.so", [2]));
+
+        ArtifactInspector.Inspect(split).Architecture.Should().Be("arm64-v8a");
+        ArtifactInspector.Inspect(universal).Architecture.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("Lumen-2.4.1-arm64.dmg", "arm64")]
+    [InlineData("Lumen-2.4.1.zip", null)]
+    [InlineData("app.aab", null)]
+    public void DesktopArchitecture_ComesFromTheFileName(string name, string? expected) =>
+        ArtifactInspector.Inspect(_temp.File(name, [1, 2, 3])).Architecture.Should().Be(expected);
 
     [Theory]
     [InlineData("app.aab", ".aab", ArtifactPlatform.Android)]

@@ -5,20 +5,59 @@ namespace CiPublisher.Tests.Fenfa;
 
 public class FenfaLinksTests
 {
-    [Fact]
-    public void ComposedLinks_MatchTheServersShape_WithInstallOnlyForIos()
-    {
-        var ios = FenfaLinks.Compose(new Uri("https://dist.example.org/"), "lumen", "var_1", "rel_2", ArtifactPlatform.Ios);
-        var android = FenfaLinks.Compose(new Uri("https://dist.example.org/"), "lumen", "var_1", "rel_2", ArtifactPlatform.Android);
+    private static readonly Uri Server = new("https://fenfa.internal.example:8443/");
 
-        ios["page"].Should().Be("https://dist.example.org/products/lumen?r=rel_2&variant=var_1");
-        ios["download"].Should().Be("https://dist.example.org/d/rel_2");
-        ios["install"].Should().Be("itms-services://?action=download-manifest&url=https%3A%2F%2Fdist.example.org%2Fios%2Frel_2%2Fmanifest.plist");
-        android.Should().NotContainKey("install");
+    [Fact]
+    public void ComposedLinks_UseThePrimaryDomain_AndTheFirstSecondaryForDownloads()
+    {
+        var domains = FenfaDomains.From(new FenfaServerSettings
+        {
+            PrimaryDomain = "https://dist.example.com",
+            SecondaryDomains = ["https://cdn.example.com", "https://cdn2.example.com"],
+        }, Server);
+
+        var urls = FenfaLinks.Compose(domains, "lumen", "var_1", "rel_2");
+
+        urls["release_page"].Should().Be("https://dist.example.com/products/lumen?r=rel_2&variant=var_1");
+        urls["download"].Should().Be("https://cdn.example.com/d/rel_2");
+        urls["ios_install"].Should().Be("itms-services://?action=download-manifest&url=https%3A%2F%2Fdist.example.com%2Fios%2Frel_2%2Fmanifest.plist");
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8000", "https://fenfa.internal.example:8443")]
+    [InlineData("http://127.0.0.1:9000", "https://fenfa.internal.example:8443")]
+    [InlineData("", "https://fenfa.internal.example:8443")]
+    [InlineData("http://dist.example.com", "https://dist.example.com")]
+    [InlineData("dist.example.com", "https://dist.example.com")]
+    [InlineData("https://dist.example.com", "https://dist.example.com")]
+    public void Domains_FollowTheServersNormalization(string primary, string expected)
+    {
+        var domains = FenfaDomains.From(new FenfaServerSettings { PrimaryDomain = primary, SecondaryDomains = [] }, Server);
+
+        domains.Primary.Should().Be(expected);
+        domains.DownloadBase.Should().Be(expected);
     }
 
     [Fact]
-    public void UploadLinks_DropTheIosLinksFenfaReturnsForEveryPlatform()
+    public void Domains_WithoutSettings_AreTheServersOwnAddress()
+    {
+        FenfaDomains.From(null, new Uri("http://127.0.0.1:41086")).Should().Be(new FenfaDomains("http://127.0.0.1:41086", "http://127.0.0.1:41086"));
+    }
+
+    [Fact]
+    public void PublicActions_GainTheVariant_SoTheyReadAsTheUploadAnswer()
+    {
+        var actions = new Dictionary<string, string>
+        {
+            ["release_page"] = "https://d/products/x?r=rel_1",
+            ["download"] = "https://d/d/rel_1",
+        };
+
+        FenfaLinks.FromActions(actions, "var_9")["release_page"].Should().Be("https://d/products/x?r=rel_1&variant=var_9");
+    }
+
+    [Fact]
+    public void ShownLinks_DropTheIosLinksFenfaReturnsForEveryPlatform()
     {
         var urls = new Dictionary<string, string>
         {
@@ -28,11 +67,11 @@ public class FenfaLinksTests
             ["ios_install"] = "itms-services://?x",
         };
 
-        FenfaLinks.FromUpload(urls, ArtifactPlatform.Android).Should().BeEquivalentTo(new Dictionary<string, string>
+        FenfaLinks.Shown(urls, ArtifactPlatform.Android).Should().BeEquivalentTo(new Dictionary<string, string>
         {
             ["page"] = "https://d/products/x?r=rel_1",
             ["download"] = "https://d/d/rel_1",
         });
-        FenfaLinks.FromUpload(urls, ArtifactPlatform.Ios).Should().ContainKey("install");
+        FenfaLinks.Shown(urls, ArtifactPlatform.Ios).Should().ContainKey("install");
     }
 }

@@ -15,15 +15,20 @@ namespace CiPublisher.Core.Targets.Fenfa;
 public sealed class FenfaArtifactPublisher(
     FenfaClient client, RunSettings settings, ITransferProgress progress, TimeProvider time, ILogger logger)
 {
-    public async Task<ItemResult> PublishAsync(ArtifactInfo artifact, FenfaDestination destination, CancellationToken cancellationToken)
+    /// <param name="filesSharingRelease">
+    /// How many files of this run go to the same variant with the same version and build (1 for most). Fenfa accepts
+    /// them all, and only the SHA-256 of its CSV export tells their releases apart (contract O.8).
+    /// </param>
+    public async Task<ItemResult> PublishAsync(ArtifactInfo artifact, FenfaDestination destination, int filesSharingRelease, CancellationToken cancellationToken)
     {
         var build = BuildNumber(artifact);
         var before = destination.ListReleases is { } list ? await list(cancellationToken) : null;
-        if (settings.Fenfa!.SkipExisting && before?.FirstOrDefault(r => IsSame(r, artifact, build)) is { } existing)
+        if (settings.Fenfa!.SkipExisting && before is not null
+            && await FindSameFileAsync(artifact, build, before, filesSharingRelease, cancellationToken) is { } existing)
         {
             logger.LogInformation("Fenfa: {File} {Version} ({Build}) is already published as {Release}; skipped",
                 artifact.FileName, artifact.Version, build, existing.Id);
-            return Item(artifact, build, Outcome.AlreadyDone, existing.Id, Links(destination, existing.Id, artifact), sha256: null, "already published");
+            return Item(artifact, build, Outcome.AlreadyDone, existing.Id, FenfaLinks.Shown(existing.Urls, artifact.Platform), existing.Sha256, "already published");
         }
 
         var known = before?.Select(r => r.Id).ToHashSet() ?? [];
@@ -38,7 +43,7 @@ public sealed class FenfaArtifactPublisher(
                 var result = await client.UploadAsync(upload, file, watchdog.Token);
                 var releaseId = result.Release?.Id ?? "";
                 logger.LogInformation("Fenfa: {File} published as {Release}", artifact.FileName, releaseId);
-                return Item(artifact, build, Outcome.Succeeded, releaseId, FenfaLinks.FromUpload(result.Urls, artifact.Platform), file.Sha256, null);
+                return Item(artifact, build, Outcome.Succeeded, releaseId, FenfaLinks.Shown(result.Urls, artifact.Platform), file.Sha256, null);
             }
             catch (Exception e) when (IsAmbiguous(e, cancellationToken))
             {
@@ -47,12 +52,14 @@ public sealed class FenfaArtifactPublisher(
                 if (destination.ListReleases is null && file.BytesSent > 0)
                     throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
                         $"uploading {artifact.FileName} ended ambiguously ({why}); the token cannot list releases to check, so it was not sent again to avoid a duplicate");
+                var sentSha256 = file.BytesSent == artifact.SizeBytes ? file.Sha256 : null;
                 if (destination.ListReleases is { } relist
-                    && (await relist(cancellationToken)).FirstOrDefault(r => !known.Contains(r.Id) && IsSame(r, artifact, build)) is { } landed)
+                    && (await relist(cancellationToken)).FirstOrDefault(r => !known.Contains(r.Id) && IsSameVersion(r, artifact, build)
+                        && (r.Sha256 is null || sentSha256 is null || r.Sha256 == sentSha256)) is { } landed)
                 {
                     logger.LogInformation("Fenfa: the upload of {File} did land, as {Release}", artifact.FileName, landed.Id);
-                    return Item(artifact, build, Outcome.Succeeded, landed.Id, Links(destination, landed.Id, artifact),
-                        file.BytesSent == artifact.SizeBytes ? file.Sha256 : null, "landed although the connection failed");
+                    return Item(artifact, build, Outcome.Succeeded, landed.Id, FenfaLinks.Shown(landed.Urls, artifact.Platform),
+                        landed.Sha256 ?? sentSha256, "landed although the connection failed");
                 }
                 if (attempt > settings.Http.MaxRetries) throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
                     $"uploading {artifact.FileName} failed {attempt} times; last: {why}", inner: e);
@@ -85,11 +92,41 @@ public sealed class FenfaArtifactPublisher(
         return 0;
     }
 
-    private static bool IsSame(FenfaRelease release, ArtifactInfo artifact, long build) =>
-        string.Equals(release.Version ?? "", artifact.Version ?? "", StringComparison.Ordinal) && release.Build == build;
+    /// <summary>
+    /// The release that holds this very file. With checksums (admin token) only the same bytes count, so another file
+    /// of the same version is uploaded rather than lost. Without them, version and build are all there is to go on: a
+    /// match counts unless several files of this run share them and fewer releases than files exist, which cannot be
+    /// told apart and fails the file rather than guess.
+    /// </summary>
+    private async Task<FenfaListedRelease?> FindSameFileAsync(
+        ArtifactInfo artifact, long build, IReadOnlyList<FenfaListedRelease> releases, int filesSharingRelease, CancellationToken cancellationToken)
+    {
+        var candidates = releases.Where(r => IsSameVersion(r, artifact, build)).ToList();
+        if (candidates.Count == 0) return null;
+        if (candidates.Any(r => r.Sha256 is not null))
+        {
+            var sha256 = artifact.Sha256 ?? await ArtifactHasher.ComputeSha256Async(artifact.Path, cancellationToken);
+            if (candidates.FirstOrDefault(r => r.Sha256 == sha256) is { } same) return same;
+            if (candidates.All(r => r.Sha256 is not null))
+            {
+                logger.LogInformation("Fenfa: {Version} ({Build}) is on the variant as {Releases} with other bytes than {File}; uploading {File} as a release of its own",
+                    artifact.Version, build, string.Join(", ", candidates.Select(r => r.Id)), artifact.FileName, artifact.FileName);
+                return null;
+            }
+        }
+        if (filesSharingRelease > 1 && candidates.Count < filesSharingRelease)
+            throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Rejected,
+                $"{artifact.FileName}: {filesSharingRelease} files of this run are {artifact.Version} ({build}) on one variant, " +
+                $"{candidates.Count} such release(s) exist, and without an admin token Fenfa cannot tell which file a release holds; " +
+                "give an admin token as fenfa-token (and fenfa-product, so that each file gets a variant of its own)");
+        if (filesSharingRelease > 1)
+            logger.LogWarning("Fenfa: {File}: {Count} files of this run are {Version} ({Build}) on one variant and as many releases exist; taken as published (only an admin token lets it compare bytes)",
+                artifact.FileName, filesSharingRelease, artifact.Version, build);
+        return candidates[0];
+    }
 
-    private Dictionary<string, string> Links(FenfaDestination destination, string releaseId, ArtifactInfo artifact) =>
-        FenfaLinks.Compose(settings.Fenfa!.Url, destination.ProductSlugOrId, destination.VariantId, releaseId, artifact.Platform);
+    private static bool IsSameVersion(FenfaListedRelease release, ArtifactInfo artifact, long build) =>
+        string.Equals(release.Version ?? "", artifact.Version ?? "", StringComparison.Ordinal) && release.Build == build;
 
     private static ItemResult Item(ArtifactInfo artifact, long build, Outcome outcome, string releaseId, Dictionary<string, string> links, string? sha256, string? reason)
     {

@@ -82,6 +82,29 @@ public sealed class FenfaClient(IFenfaApi api)
     public async Task<FenfaVariantStats> GetVariantStatsAsync(string variantId, CancellationToken cancellationToken) =>
         await FenfaResponses.ReadAsync<FenfaVariantStats>(await api.GetVariantStats(variantId, cancellationToken), $"listing releases of variant {variantId}", cancellationToken);
 
+    /// <summary>The domains the server builds links from (admin token); null when the server has no settings row.</summary>
+    public async Task<FenfaServerSettings?> GetSettingsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FenfaResponses.ReadAsync<FenfaServerSettings>(await api.GetSettings(cancellationToken), "reading the server's settings", cancellationToken);
+        }
+        catch (RemoteServiceException e) when (e.Kind == RemoteFailureKind.Rejected)
+        {
+            // SETTINGS_NOT_FOUND comes as a 200 with ok:false (contract §1): the server then uses its defaults.
+            return null;
+        }
+    }
+
+    /// <summary>Release ID → SHA-256 of the variant's releases (admin token).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetReleaseChecksumsAsync(string variantId, CancellationToken cancellationToken)
+    {
+        using var response = await api.ExportReleases(variantId, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) throw FenfaResponses.Failure(response, $"exporting the releases of variant {variantId}", body);
+        return FenfaReleaseCsv.Checksums(body);
+    }
+
     /// <summary>The public product (no token; published products and variants only).</summary>
     public async Task<FenfaProductDetail> GetPublicProductAsync(string productIdOrSlug, CancellationToken cancellationToken) =>
         await FenfaResponses.ReadAsync<FenfaProductDetail>(await api.GetPublicProduct(productIdOrSlug, cancellationToken), $"reading public product {productIdOrSlug}", cancellationToken);

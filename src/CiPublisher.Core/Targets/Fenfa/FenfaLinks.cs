@@ -3,26 +3,40 @@ using CiPublisher.Core.Artifacts;
 namespace CiPublisher.Core.Targets.Fenfa;
 
 /// <summary>
-/// Links of a release that was found rather than uploaded (the listings carry no URLs), composed the way
-/// the server composes them for an upload (contract §2.1).
+/// The links of a release as the server states them: its upload answer's <c>urls</c>, its public JSON's
+/// <c>actions</c>, or, for a release found through the admin listings (which carry no URLs), the server's own
+/// composition from its domain settings (contract O.1). All three give the same text for the same release, so a
+/// re-run reports the links of the first run.
 /// </summary>
 public static class FenfaLinks
 {
-    public static Dictionary<string, string> Compose(Uri server, string productSlugOrId, string variantId, string releaseId, ArtifactPlatform platform)
+    /// <summary>The <c>urls</c> the server would have answered an upload of this release with.</summary>
+    public static Dictionary<string, string> Compose(FenfaDomains domains, string productSlugOrId, string variantId, string releaseId)
     {
-        var root = server.GetLeftPart(UriPartial.Authority);
-        var links = new Dictionary<string, string>
+        var manifest = $"{domains.Primary}/ios/{releaseId}/manifest.plist";
+        return new Dictionary<string, string>
         {
-            ["page"] = $"{root}/products/{Uri.EscapeDataString(productSlugOrId)}?r={releaseId}&variant={variantId}",
-            ["download"] = $"{root}/d/{releaseId}",
+            // The server writes the slug into the path as it is (no escaping), and so must we to say the same.
+            ["release_page"] = $"{domains.Primary}/products/{productSlugOrId}?r={releaseId}&variant={variantId}",
+            ["download"] = $"{domains.DownloadBase}/d/{releaseId}",
+            ["ios_install"] = "itms-services://?action=download-manifest&url=" + QueryEscape(manifest),
         };
-        if (platform == ArtifactPlatform.Ios)
-            links["install"] = $"itms-services://?action=download-manifest&url={Uri.EscapeDataString($"{root}/ios/{releaseId}/manifest.plist")}";
-        return links;
     }
 
-    /// <summary>The links of an upload's answer worth showing; iOS install links only for iOS (pitfall 10).</summary>
-    public static Dictionary<string, string> FromUpload(IReadOnlyDictionary<string, string> urls, ArtifactPlatform platform)
+    /// <summary>
+    /// The public JSON's <c>actions</c> of a release. Its <c>release_page</c> lacks the <c>&amp;variant=</c> that the
+    /// upload answer carries (contract O.3); it is added so that both say the same.
+    /// </summary>
+    public static Dictionary<string, string> FromActions(IReadOnlyDictionary<string, string> actions, string variantId)
+    {
+        var urls = new Dictionary<string, string>(actions);
+        if (urls.GetValueOrDefault("release_page") is { } page && !page.Contains("&variant=", StringComparison.Ordinal))
+            urls["release_page"] = $"{page}&variant={variantId}";
+        return urls;
+    }
+
+    /// <summary>The links worth showing for an artifact; iOS install links only for iOS (the server gives them for every platform, pitfall 10).</summary>
+    public static Dictionary<string, string> Shown(IReadOnlyDictionary<string, string> urls, ArtifactPlatform platform)
     {
         var links = new Dictionary<string, string>();
         if ((urls.GetValueOrDefault("release_page") ?? urls.GetValueOrDefault("page")) is { } page) links["page"] = page;
@@ -30,4 +44,7 @@ public static class FenfaLinks
         if (platform == ArtifactPlatform.Ios && urls.GetValueOrDefault("ios_install") is { } install) links["install"] = install;
         return links;
     }
+
+    /// <summary>Go's <c>url.QueryEscape</c>, which the server uses: unreserved characters stay, a space becomes '+'.</summary>
+    private static string QueryEscape(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);
 }

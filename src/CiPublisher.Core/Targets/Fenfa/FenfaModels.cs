@@ -15,6 +15,7 @@ public sealed record FenfaVariantRequest(
     [property: JsonPropertyName("platform")] string Platform,
     [property: JsonPropertyName("identifier")] string? Identifier,
     [property: JsonPropertyName("display_name")] string? DisplayName,
+    [property: JsonPropertyName("arch")] string? Arch,
     [property: JsonPropertyName("installer_type")] string InstallerType,
     [property: JsonPropertyName("min_os")] string? MinOs,
     [property: JsonPropertyName("published")] bool Published);
@@ -40,6 +41,8 @@ public sealed record FenfaVariant
     [JsonPropertyName("product_id")] public string ProductId { get; init; } = "";
     [JsonPropertyName("platform")] public string Platform { get; init; } = "";
     [JsonPropertyName("identifier")] public string? Identifier { get; init; }
+    [JsonPropertyName("arch")] public string? Arch { get; init; }
+    [JsonPropertyName("installer_type")] public string? InstallerType { get; init; }
     [JsonPropertyName("published")] public bool Published { get; init; }
     [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; init; }
     [JsonPropertyName("releases")] public List<FenfaRelease>? Releases { get; init; }
@@ -77,4 +80,11 @@ public sealed record FenfaUploadResult
 {
     [JsonPropertyName("release")] public FenfaRelease? Release { get; init; }
     [JsonPropertyName("urls")] public Dictionary<string, string> Urls { get; init; } = [];
+}
+
+/// <summary><c>data</c> of GET /admin/api/settings: what the server builds its links from (contract §7, O.1).</summary>
+public sealed record FenfaServerSettings
+{
+    [JsonPropertyName("primary_domain")] public string? PrimaryDomain { get; init; }
+    [JsonPropertyName("secondary_domains")] public List<string>? SecondaryDomains { get; init; }
 }

@@ -35,15 +35,21 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
             return TargetResult.Failed(Name, $"fenfa-token was refused by {Fenfa.Url.Host}: {e.Message}");
         }
 
-        var (destinations, product) = await ResolveDestinationsAsync(eligible, cancellationToken);
+        var (resolve, product) = await ResolveDestinationsAsync(eligible, cancellationToken);
+        var destinations = await Task.WhenAll(eligible.Select(resolve));
+        var sharing = eligible.Zip(destinations)
+            .GroupBy(x => (x.Second.VariantId, x.First.Version, x.First.Build))
+            .SelectMany(g => g.Select(x => (x.First, Count: g.Count())))
+            .ToDictionary(x => x.First, x => x.Count);
         var publisher = new FenfaArtifactPublisher(client, settings, progress, time, logger);
         using var slots = new SemaphoreSlim(settings.MaxParallel);
-        var items = await Task.WhenAll(eligible.Select(async artifact =>
+        var items = await Task.WhenAll(eligible.Zip(destinations).Select(async pair =>
         {
+            var (artifact, destination) = pair;
             await slots.WaitAsync(cancellationToken);
             try
             {
-                return await publisher.PublishAsync(artifact, await destinations(artifact), cancellationToken);
+                return await publisher.PublishAsync(artifact, destination, sharing[artifact], cancellationToken);
             }
             catch (Exception e) when (e is RemoteServiceException || TransientFailure.IsTransient(e))
             {
@@ -74,12 +80,16 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
     /// With fenfa-product (admin token): the product found or created, and per artifact its variant.
     /// With fenfa-variant-id: that variant for every artifact, with whatever release listing the token can read.
     /// </summary>
-    private async Task<(Func<ArtifactInfo, Task<FenfaDestination>> Destinations, FenfaProduct? Product)> ResolveDestinationsAsync(
+    private async Task<(Func<ArtifactInfo, Task<FenfaDestination>> Resolve, FenfaProduct? Product)> ResolveDestinationsAsync(
         IReadOnlyList<ArtifactInfo> artifacts, CancellationToken cancellationToken)
     {
+        // Found releases carry no links in the admin listings: they are composed from the server's domain settings,
+        // read once, as the server composes the links of an upload.
+        var domains = new Lazy<Task<FenfaDomains>>(async () =>
+            FenfaDomains.From(await client.GetSettingsAsync(cancellationToken), Fenfa.Url));
         if (Fenfa.VariantId is { } variantId)
         {
-            var destination = await VariantDestinationAsync(variantId, cancellationToken);
+            var destination = await VariantDestinationAsync(variantId, domains, cancellationToken);
             return (_ => Task.FromResult(destination), null);
         }
 
@@ -98,32 +108,70 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
         }
 
         var variants = new FenfaVariantResolver(client, logger);
+        var productKey = product.Slug.Length > 0 ? product.Slug : product.Id;
         return (async artifact =>
         {
             var variant = await variants.ResolveAsync(product, artifact, cancellationToken);
-            return new FenfaDestination(variant.Id, product.Slug, async ct => (await client.GetVariantStatsAsync(variant.Id, ct)).Releases);
+            return new FenfaDestination(variant.Id, AdminListing(variant.Id, productKey, domains));
         }, product);
     }
 
-    private async Task<FenfaDestination> VariantDestinationAsync(string variantId, CancellationToken cancellationToken)
+    /// <summary>Releases from the admin listing, their bytes' SHA-256 from the CSV export, their links from the settings.</summary>
+    private Func<CancellationToken, Task<IReadOnlyList<FenfaListedRelease>>> AdminListing(string variantId, string productKey, Lazy<Task<FenfaDomains>> domains) =>
+        async ct =>
+        {
+            var releases = (await client.GetVariantStatsAsync(variantId, ct)).Releases;
+            if (releases.Count == 0) return [];
+            var checksums = await client.GetReleaseChecksumsAsync(variantId, ct);
+            var bases = await domains.Value;
+            return releases.Select(r => new FenfaListedRelease(r.Id, r.Version, r.Build,
+                FenfaLinks.Compose(bases, productKey, variantId, r.Id), checksums.GetValueOrDefault(r.Id))).ToList();
+        };
+
+    private async Task<FenfaDestination> VariantDestinationAsync(string variantId, Lazy<Task<FenfaDomains>> domains, CancellationToken cancellationToken)
     {
         try
         {
-            var stats = await client.GetVariantStatsAsync(variantId, cancellationToken);
-            return new FenfaDestination(variantId, stats.Product?.Slug ?? stats.Product?.Id ?? "",
-                async ct => (await client.GetVariantStatsAsync(variantId, ct)).Releases);
+            var product = (await client.GetVariantStatsAsync(variantId, cancellationToken)).Product;
+            var productKey = product?.Slug is { Length: > 0 } slug ? slug : product?.Id ?? "";
+            return new FenfaDestination(variantId, AdminListing(variantId, productKey, domains));
         }
         catch (RemoteServiceException e) when (e.Kind == RemoteFailureKind.Permission)
         {
-            // An upload token: the public product JSON still lists releases of a published product.
-            if (Fenfa.Product is { } product)
-            {
-                return new FenfaDestination(variantId, product, async ct =>
-                    (await client.GetPublicProductAsync(FenfaSlug.Normalize(product), ct)).Variants.FirstOrDefault(v => v.Id == variantId)?.Releases ?? []);
-            }
-            logger.LogWarning("Fenfa: the token cannot list releases (upload token), so existing releases cannot be checked; give fenfa-product (a published product's slug) to let it check.");
-            return new FenfaDestination(variantId, "", null);
+            return new FenfaDestination(variantId, await PublicListingAsync(variantId, cancellationToken));
         }
+    }
+
+    /// <summary>
+    /// An upload token reads no admin listing; the public product JSON lists the releases of a published product's
+    /// published variants. Where it cannot, the run warns that existing releases cannot be checked, and uploads.
+    /// </summary>
+    private async Task<Func<CancellationToken, Task<IReadOnlyList<FenfaListedRelease>>>?> PublicListingAsync(string variantId, CancellationToken cancellationToken)
+    {
+        const string cannotCheck = "so existing releases cannot be checked and every file is uploaded (a re-run may add duplicates); give an admin token to let it check";
+        if (Fenfa.Product is not { } productInput)
+        {
+            logger.LogWarning("Fenfa: the token cannot list releases (an upload token) and no fenfa-product names a published product to read, {CannotCheck}.", cannotCheck);
+            return null;
+        }
+        var slug = FenfaSlug.Normalize(productInput);
+        try
+        {
+            if ((await client.GetPublicProductAsync(slug, cancellationToken)).Variants.All(v => v.Id != variantId))
+            {
+                logger.LogWarning("Fenfa: variant {Variant} is not listed publicly under product '{Slug}' (unpublished, or of another product), {CannotCheck}.", variantId, slug, cannotCheck);
+                return null;
+            }
+        }
+        catch (RemoteServiceException e) when (e.Kind == RemoteFailureKind.NotFound)
+        {
+            logger.LogWarning("Fenfa: product '{Slug}' is not public ({Message}), {CannotCheck}.", slug, e.Message, cannotCheck);
+            return null;
+        }
+        return async ct =>
+            (await client.GetPublicProductAsync(slug, ct)).Variants.FirstOrDefault(v => v.Id == variantId)?.Releases?
+                .Select(r => new FenfaListedRelease(r.Id, r.Version, r.Build, FenfaLinks.FromActions(r.Actions ?? [], variantId), null))
+                .ToList() ?? [];
     }
 
     /// <summary>Makes sure product and variants are visible (PUT published; the legacy publish routes do not work for products).</summary>
@@ -166,7 +214,7 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
         {
             Name = a.FileName,
             Outcome = Outcome.Skipped,
-            Reason = $"dry run: would upload {a.Version} ({a.Build}) to {where}, {FenfaPlatform.Of(a.Platform)} variant {a.Identifier}",
+            Reason = $"dry run: would upload {a.Version} ({a.Build}) to {where}, variant {FenfaVariantKey.Of(a)}",
         });
         return TargetResult.Skipped(Name, "dry run: nothing uploaded") with { Items = [.. items, .. skipped] };
     }

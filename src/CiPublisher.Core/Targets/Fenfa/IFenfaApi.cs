@@ -36,6 +36,13 @@ public interface IFenfaApi
     [Get("/admin/api/variants/{variantId}/stats")]
     Task<HttpResponseMessage> GetVariantStats(string variantId, CancellationToken cancellationToken);
 
+    [Get("/admin/api/settings")]
+    Task<HttpResponseMessage> GetSettings(CancellationToken cancellationToken);
+
+    /// <summary>CSV (contract O.5): the only listing with each release's size and SHA-256.</summary>
+    [Get("/admin/exports/releases.csv")]
+    Task<HttpResponseMessage> ExportReleases([AliasAs("variant_id")] string variantId, CancellationToken cancellationToken);
+
     [Get("/api/products/{productIdOrSlug}")]
     Task<HttpResponseMessage> GetPublicProduct(string productIdOrSlug, CancellationToken cancellationToken);
 
