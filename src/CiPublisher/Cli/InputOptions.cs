@@ -90,7 +90,7 @@ public class InputOptions
     [Input(InputKind.Bool, Default = "true")]
     public string? FenfaPublish { get; set; }
 
-    [Option("fenfa-skip-existing", HelpText = "Skip an artifact whose version and build already exist on the variant.")]
+    [Option("fenfa-skip-existing", HelpText = "Skip an artifact already on its variant: the same bytes (admin token) or the same version and build (upload token).")]
     [Input(InputKind.Bool, Default = "true")]
     public string? FenfaSkipExisting { get; set; }
 
