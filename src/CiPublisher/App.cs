@@ -52,8 +52,17 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         var command = CommandLineParsing.Parse(args, environment);
         if (command.ExitCode is { } code)
         {
-            (code == ExitCodes.Success ? stdout : stderr).WriteLine(command.Message);
-            return code;
+            if (code == ExitCodes.Success)
+            {
+                stdout.WriteLine(command.Message);
+                return code;
+            }
+            // A bad command line still ends with a report: the summary and the result output say what was wrong.
+            var fallback = PlatformDetector.Detect(environment, stdout, interactive, currentDirectory, time: _time);
+            _secrets.OnRegistered(fallback.Mask);
+            foreach (var secret in new InputSources(null, environment).SecretValues()) _secrets.Register(secret);
+            stderr.WriteLine(_secrets.Redact(command.Message ?? ""));
+            return Finish(fallback, Report("", started, [], [], error: _secrets.Redact($"Invalid command line: {command.Problem}")), code);
         }
         if (command.Verb == Verbs.Version)
         {
@@ -74,7 +83,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
             stderr.WriteLine("See --help, or the inputs table in the README.");
             return Finish(platform, Report(command.Verb, started, [], [], error: $"Invalid input: {string.Join("; ", errors)}"), ExitCodes.InvalidInput);
         }
-        if (command.Verb == Verbs.Inspect) return await InspectAsync(settings, platform, cancellation);
+        if (command.Verb == Verbs.Inspect) return await InspectAsync(settings, platform, sources.Get("artifacts").DisplayName, cancellation);
 
         if (command.AltStore?.Register == true) return await RegisterWithAltStoreAsync(settings, platform, started, cancellation);
 
@@ -87,9 +96,10 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         }
         catch (Exception e) when (IsArtifactProblem(e))
         {
-            logger.LogError("{Message}", e.Message);
+            var problem = $"{sources.Get("artifacts").DisplayName}: {e.Message}";
+            logger.LogError("{Message}", problem);
             await services.DisposeAsync();
-            return Finish(platform, Report(command.Verb, started, [], [], error: _secrets.Redact(e.Message)), ExitCodes.InvalidInput);
+            return Finish(platform, Report(command.Verb, started, [], [], error: _secrets.Redact(problem)), ExitCodes.InvalidInput);
         }
 
         var targets = services.GetServices<IPublishTarget>().Where(t => t.IsEnabled && (command.Verb == Verbs.Publish || t.Verbs.Contains(command.Verb))).ToList();
@@ -121,7 +131,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         return Finish(platform, report, exit);
     }
 
-    private async Task<int> InspectAsync(RunSettings settings, ICiPlatform platform, CancellationToken cancellation)
+    private async Task<int> InspectAsync(RunSettings settings, ICiPlatform platform, string artifactsInput, CancellationToken cancellation)
     {
         try
         {
@@ -134,7 +144,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         }
         catch (Exception e) when (IsArtifactProblem(e))
         {
-            stderr.WriteLine(platform.FormatLogLine(LogLevel.Error, _secrets.Redact(e.Message)));
+            stderr.WriteLine(platform.FormatLogLine(LogLevel.Error, _secrets.Redact($"{artifactsInput}: {e.Message}")));
             return ExitCodes.InvalidInput;
         }
     }
@@ -160,7 +170,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         var services = new ServiceCollection();
         services.AddSingleton(platform);
         services.AddLogging(logging => logging
-            .SetMinimumLevel(environment.GetValueOrDefault("RUNNER_DEBUG") == "1" ? LogLevel.Debug : LogLevel.Information)
+            .SetMinimumLevel(platform.IsDebug ? LogLevel.Debug : LogLevel.Information)
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)
             .AddConsole(options => options.FormatterName = CiConsoleFormatter.FormatterName)

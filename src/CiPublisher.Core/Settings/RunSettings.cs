@@ -55,6 +55,11 @@ public sealed record RunContext
     public string? Sha { get; init; }
     public string? RunUrl { get; init; }
     public string? EventName { get; init; }
+
+    /// <summary>The platform builds a pull (merge) request: such runs leave releases alone.</summary>
+    public bool IsPullRequest { get; init; }
+
+    /// <summary>The pull request to comment on: the platform's, or github-pr-number (which always means "this one").</summary>
     public int? PullRequestNumber { get; init; }
 }
 

@@ -18,6 +18,9 @@ public sealed class AzurePipelinesPlatform(IReadOnlyDictionary<string, string> e
 
     public bool IsInteractive => false;
 
+    /// <summary>"Enable system diagnostics", or the variable system.debug: true.</summary>
+    public bool IsDebug => string.Equals(environment.GetValueOrDefault("SYSTEM_DEBUG"), "true", StringComparison.OrdinalIgnoreCase);
+
     public void Mask(string value)
     {
         lock (_gate)
@@ -83,6 +86,7 @@ public sealed class AzurePipelinesPlatform(IReadOnlyDictionary<string, string> e
             IsTag = sourceBranch?.StartsWith("refs/tags/", StringComparison.Ordinal) ?? false,
             Sha = Get("BUILD_SOURCEVERSION"),
             EventName = Get("BUILD_REASON"),
+            IsPullRequest = Get("BUILD_REASON") == "PullRequest",
             // Composed from documented variables; the URL pattern itself is not documented as stable.
             RunUrl = collection is not null && project is not null && buildId is not null
                 ? $"{collection.TrimEnd('/')}/{Uri.EscapeDataString(project)}/_build/results?buildId={buildId}"

@@ -22,6 +22,9 @@ public sealed class GitHubActionsPlatform(IReadOnlyDictionary<string, string> en
 
     public bool IsInteractive => false;
 
+    /// <summary>"Enable debug logging" on a re-run, or the ACTIONS_STEP_DEBUG secret, sets RUNNER_DEBUG=1.</summary>
+    public bool IsDebug => environment.GetValueOrDefault("RUNNER_DEBUG") == "1";
+
     public void Mask(string value)
     {
         lock (_gate) stdout.WriteLine($"::add-mask::{WorkflowCommandEscaping.Message(value)}");
@@ -109,6 +112,7 @@ public sealed class GitHubActionsPlatform(IReadOnlyDictionary<string, string> en
             IsTag = Get("GITHUB_REF_TYPE") == "tag" || (Get("GITHUB_REF")?.StartsWith("refs/tags/", StringComparison.Ordinal) ?? false),
             Sha = Get("GITHUB_SHA"),
             EventName = Get("GITHUB_EVENT_NAME"),
+            IsPullRequest = Get("GITHUB_EVENT_NAME")?.StartsWith("pull_request", StringComparison.Ordinal) == true,
             RunUrl = repository is not null && runId is not null ? $"{server.TrimEnd('/')}/{repository}/actions/runs/{runId}" : null,
             PullRequestNumber = PullRequestNumber(Get("GITHUB_EVENT_PATH"), Get("GITHUB_REF")),
         };

@@ -21,6 +21,9 @@ public sealed class GitLabPlatform(IReadOnlyDictionary<string, string> environme
 
     public bool IsInteractive => false;
 
+    /// <summary>The CI_DEBUG_TRACE variable set to true.</summary>
+    public bool IsDebug => string.Equals(environment.GetValueOrDefault("CI_DEBUG_TRACE"), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Where the job runs: CI_PROJECT_DIR, the folder the pipeline's <c>artifacts:</c> paths are relative to.</summary>
     private string ProjectDirectory => environment.GetValueOrDefault("CI_PROJECT_DIR") is { Length: > 0 } dir ? dir : currentDirectory;
 
@@ -110,8 +113,11 @@ public sealed class GitLabPlatform(IReadOnlyDictionary<string, string> environme
             IsTag = tag is not null,
             Sha = Get("CI_COMMIT_SHA"),
             EventName = Get("CI_PIPELINE_SOURCE"),
+            IsPullRequest = Get("CI_PIPELINE_SOURCE") is "merge_request_event" or "external_pull_request_event",
             RunUrl = Get("CI_JOB_URL") ?? Get("CI_PIPELINE_URL"),
-            PullRequestNumber = int.TryParse(mergeRequest, out var iid) ? iid : null,
+            // A GitHub repository's pull request, in GitLab's "CI/CD for external repositories", else the merge request.
+            PullRequestNumber = int.TryParse(Get("CI_EXTERNAL_PULL_REQUEST_IID"), out var external) ? external
+                : int.TryParse(mergeRequest, out var iid) ? iid : null,
         };
     }
 

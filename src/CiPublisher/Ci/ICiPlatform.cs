@@ -11,6 +11,9 @@ public interface ICiPlatform
     /// <summary>Whether a person watches a terminal (live progress bar, colours).</summary>
     bool IsInteractive { get; }
 
+    /// <summary>Whether the user asked the CI system for debug logs (its own switch), so debug lines are written.</summary>
+    bool IsDebug { get; }
+
     /// <summary>Tells the platform to hide this value from its logs. Called before the value could be printed.</summary>
     void Mask(string value);
 

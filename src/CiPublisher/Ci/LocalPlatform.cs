@@ -14,6 +14,9 @@ public sealed class LocalPlatform(IReadOnlyDictionary<string, string> environmen
 
     public bool IsInteractive => interactive;
 
+    /// <summary>CIPUBLISHER_DEBUG=1 (or true) in a terminal.</summary>
+    public bool IsDebug => environment.GetValueOrDefault("CIPUBLISHER_DEBUG") is "1" or "true";
+
     public string SummaryPath => environment.GetValueOrDefault("CIPUBLISHER_SUMMARY_FILE") is { Length: > 0 } path
         ? Path.GetFullPath(path, currentDirectory)
         : Path.Combine(currentDirectory, "cipublisher-summary.md");

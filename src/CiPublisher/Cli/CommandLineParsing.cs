@@ -11,7 +11,7 @@ public static class CommandLineParsing
         if (args is ["--version"]) return new ParsedCommand(Verbs.Version, null, null);
 
         var verb = ResolveVerb(args, environment, out var verbError);
-        if (verbError is not null) return ParsedCommand.Exit(ExitCodes.InvalidInput, verbError);
+        if (verbError is not null) return ParsedCommand.Exit(ExitCodes.InvalidInput, verbError, verbError);
 
         var arguments = WithExplicitBooleans(args.Count > 0 && (args[0] == verb || verb == "help") ? args : [verb, .. args]);
         using var parser = new Parser(settings =>
@@ -78,6 +78,8 @@ public static class CommandLineParsing
 
         if (errors.All(e => e is HelpRequestedError or HelpVerbRequestedError or VersionRequestedError))
             return ParsedCommand.Exit(ExitCodes.Success, help);
-        return ParsedCommand.Exit(ExitCodes.InvalidInput, help);
+        var sentences = SentenceBuilder.Create();
+        return ParsedCommand.Exit(ExitCodes.InvalidInput, help,
+            string.Join("; ", errors.Select(e => sentences.FormatError(e)).Where(m => m.Length > 0).Distinct()) + " (see --help)");
     }
 }

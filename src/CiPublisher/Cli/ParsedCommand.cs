@@ -6,5 +6,9 @@ public sealed record ParsedCommand(string Verb, InputOptions? Options, AltStoreO
     public int? ExitCode { get; init; }
     public string? Message { get; init; }
 
-    public static ParsedCommand Exit(int code, string message) => new("", null, null) { ExitCode = code, Message = message };
+    /// <summary>What is wrong with the command line, in a line (for the report); null when nothing is.</summary>
+    public string? Problem { get; init; }
+
+    public static ParsedCommand Exit(int code, string message, string? problem = null) =>
+        new("", null, null) { ExitCode = code, Message = message, Problem = problem };
 }

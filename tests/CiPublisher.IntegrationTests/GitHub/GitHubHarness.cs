@@ -58,7 +58,7 @@ public sealed class GitHubHarness : IAsyncDisposable
     public static RunContext PullRequest(int number) => new()
     {
         Platform = "github", Repository = Repository, Ref = $"refs/pull/{number}/merge", RefName = $"{number}/merge",
-        EventName = "pull_request", PullRequestNumber = number, Sha = "fedcba9876543210fedcba9876543210fedcba98",
+        EventName = "pull_request", IsPullRequest = true, PullRequestNumber = number, Sha = "fedcba9876543210fedcba9876543210fedcba98",
     };
 
     public (IReportTarget Target, TargetRunner Runner) Build(RunSettings settings)

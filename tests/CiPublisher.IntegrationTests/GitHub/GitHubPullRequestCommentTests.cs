@@ -72,7 +72,38 @@ public sealed class GitHubPullRequestCommentTests : IAsyncLifetime
         var result = await _github.RunAsync(_github.Settings(release: false, comment: true), GitHubHarness.Report());
 
         result.Outcome.Should().Be(Outcome.Skipped);
-        result.Items.Single().Reason.Should().Contain("not a pull_request run");
+        result.Items.Single().Reason.Should().Contain("not a pull-request run").And.Contain("github-pr-number");
         _github.Emulator.Journal.Count.Should().Be(0);
+    }
+
+    /// <summary>The adapters of Azure Pipelines and GitLab say "pull request" in their own words; the target only reads the context.</summary>
+    [Theory]
+    [InlineData("azure", "PullRequest")]
+    [InlineData("gitlab", "external_pull_request_event")]
+    public async Task PullRequestRunOfAnotherCi_Comments(string platform, string eventName)
+    {
+        var context = new Core.Settings.RunContext
+        {
+            Platform = platform, Repository = Repo, EventName = eventName, IsPullRequest = true, PullRequestNumber = 31,
+            Sha = "fedcba9876543210fedcba9876543210fedcba98",
+        };
+
+        var result = await _github.RunAsync(_github.Settings(release: true, comment: true, context: context), GitHubHarness.Report());
+
+        result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
+        _github.Emulator.Comments(Repo, 31).Should().ContainSingle();
+        _github.Emulator.Releases(Repo).Should().BeEmpty("pull-request runs leave releases alone");
+    }
+
+    /// <summary>github-pr-number on a push or a local run: the number given is the pull request to comment on.</summary>
+    [Fact]
+    public async Task GivenPullRequestNumber_OnANonPullRequestRun_Comments()
+    {
+        var context = new Core.Settings.RunContext { Platform = "local", Repository = Repo, EventName = null, PullRequestNumber = 12 };
+
+        var result = await _github.RunAsync(_github.Settings(release: false, comment: true, context: context), GitHubHarness.Report());
+
+        result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
+        _github.Emulator.Comments(Repo, 12).Should().ContainSingle();
     }
 }

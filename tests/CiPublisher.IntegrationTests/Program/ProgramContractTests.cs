@@ -122,4 +122,36 @@ public sealed class ProgramContractTests : IAsyncLifetime
         run.ExitCode.Should().Be(2);
         run.Stdout.Should().Contain("fenfa-url").And.Contain("aptoide-repo");
     }
+
+    /// <summary>README promises the summary and outputs "in every case": a bad command line is one.</summary>
+    [Theory]
+    [InlineData("publsh")]
+    [InlineData("--fenfa-ulr")]
+    public async Task BadCommandLine_ExitsTwo_WithASummaryAndTheResultOutput(string badArgument)
+    {
+        _run.Input("fenfa-token", "canary-token-4e7a1b9c");
+        var run = badArgument.StartsWith('-')
+            ? await _run.RunAsync("publish", badArgument, "https://x.example.com")
+            : await _run.Input("command", badArgument).RunAsync();
+
+        run.ExitCode.Should().Be(2);
+        run.Summary.Should().Contain("Invalid command line");
+        run.Outputs.Should().ContainKey("result");
+        JsonDocument.Parse(run.Outputs["result"]).RootElement.GetProperty("error").GetString().Should().Contain(badArgument.TrimStart('-'));
+        run.Everything.Should().NotContain("canary-token-4e7a1b9c");
+        _fenfa.Journal.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task GlobMatchingNothing_NamesTheArtifactsInput()
+    {
+        _run.Input("fenfa-url", _fenfa.BaseUrl.ToString()).Input("fenfa-token", "t").Input("fenfa-product", "lumen");
+
+        var run = await _run.Input("artifacts", "build/*.ipa").RunAsync();
+
+        run.ExitCode.Should().Be(2);
+        (run.Stdout + run.Stderr).Should().Contain("artifacts: No artifact file matched the pattern 'build/*.ipa'");
+        run.Summary.Should().Contain("artifacts: No artifact file matched");
+        _fenfa.Journal.Count.Should().Be(0);
+    }
 }

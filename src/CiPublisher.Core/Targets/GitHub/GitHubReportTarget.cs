@@ -18,7 +18,7 @@ public sealed class GitHubReportTarget(
 {
     private const string NoRelease = "not a tag build and no version known, so there is no release to write to";
     private const string PullRequestLeavesReleases = "pull-request runs leave releases alone (their merge commit is on no branch)";
-    private const string NotAPullRequest = "not a pull_request run";
+    private const string NotAPullRequest = "not a pull-request run (give github-pr-number to comment on one)";
 
     public string Name => "GitHub";
 
@@ -35,11 +35,11 @@ public sealed class GitHubReportTarget(
 
         var version = settings.Version ?? report.Version;
         var summary = DistributionSummary.Render(report, settings.Context, version);
-        var pullRequestRun = IsPullRequestRun(settings.Context);
+        var pullRequestRun = settings.Context.IsPullRequest;
         var plan = new Plan(
             pullRequestRun ? null : ReleaseTag.For(settings.Context, version),
             pullRequestRun ? PullRequestLeavesReleases : NoRelease,
-            PullRequestOf(settings.Context),
+            settings.Context.PullRequestNumber is > 0 and var pullRequest ? pullRequest : null,
             ReleaseSection.Wrap(summary),
             PullRequestCommentWriter.CommentBody(summary));
 
@@ -117,12 +117,6 @@ public sealed class GitHubReportTarget(
             figures["rate-limit-remaining"] = limit.Remaining.ToString(CultureInfo.InvariantCulture);
         return figures;
     }
-
-    private static bool IsPullRequestRun(RunContext context) =>
-        context.EventName?.StartsWith("pull_request", StringComparison.Ordinal) == true;
-
-    private static int? PullRequestOf(RunContext context) =>
-        IsPullRequestRun(context) && context.PullRequestNumber is > 0 ? context.PullRequestNumber : null;
 
     private static ItemResult Skipped(string name, string reason, string? wouldWrite = null) => new()
     {
