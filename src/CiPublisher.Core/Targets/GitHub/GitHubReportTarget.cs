@@ -52,7 +52,7 @@ public sealed class GitHubReportTarget(
             items.Add(plan.Tag is null
                 ? Skipped("release", plan.NoReleaseReason)
                 : await GuardAsync($"release {plan.Tag.Name}", () =>
-                    new ReleaseWriter(client, gateway, repository).WriteAsync(plan.Tag, plan.Block, settings.Context.Sha, cancellationToken)));
+                    new ReleaseWriter(client, gateway, repository, time).WriteAsync(plan.Tag, plan.Block, settings.Context.Sha, cancellationToken)));
         }
         if (github.PullRequestComment)
         {

@@ -13,7 +13,8 @@ public static class ReleaseSection
     public static string Wrap(string summary) => $"{StartMarker}\n{summary.TrimEnd()}\n{EndMarker}";
 
     /// <summary>
-    /// The body with <paramref name="block"/> in place of the existing block, or appended when there is none.
+    /// The body with <paramref name="block"/> merged into the existing block (the rows of other jobs of a build
+    /// matrix kept, see <see cref="ReleaseSectionRows"/>), or appended when there is none.
     /// Null when the body has a start marker without an end marker: replacing would guess where the
     /// user's text begins again, so the caller refuses instead.
     /// </summary>
@@ -29,6 +30,8 @@ public static class ReleaseSection
 
         var end = body.IndexOf(EndMarker, start + StartMarker.Length, StringComparison.Ordinal);
         if (end < 0) return null;
-        return string.Concat(body.AsSpan(0, start), block, body.AsSpan(end + EndMarker.Length));
+        var existing = body[(start + StartMarker.Length)..end];
+        var merged = Wrap(ReleaseSectionRows.Merge(existing, block));
+        return string.Concat(body.AsSpan(0, start), merged, body.AsSpan(end + EndMarker.Length));
     }
 }

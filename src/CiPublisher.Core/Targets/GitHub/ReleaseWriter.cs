@@ -6,8 +6,13 @@ using Octokit;
 namespace CiPublisher.Core.Targets.GitHub;
 
 /// <summary>Puts the distribution block into the release of a tag: replaced in place, appended, or in a new release.</summary>
-public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, RepositoryName repository)
+public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, RepositoryName repository, TimeProvider time)
 {
+    // Jobs of a matrix write the same release at once; a write can replace another's in between its read and its
+    // edit. Reading back and merging again converges within a few rounds.
+    private const int MaxMergeRounds = 5;
+    private static readonly TimeSpan MergeBackoff = TimeSpan.FromMilliseconds(500);
+
     public async Task<ItemResult> WriteAsync(ReleaseTag tag, string block, string? targetCommitish, CancellationToken cancellationToken)
     {
         var release = await FindAsync(tag, cancellationToken);
@@ -47,22 +52,31 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
     private async Task<ItemResult> UpdateAsync(ReleaseTag tag, Release release, string block, CancellationToken cancellationToken)
     {
         var merged = ReleaseSection.Merge(release.Body, block);
-        if (merged is null)
-        {
-            return new ItemResult
-            {
-                Name = ItemName(tag), Outcome = Outcome.Failed,
-                Reason = $"the release body has {ReleaseSection.StartMarker} without {ReleaseSection.EndMarker}; " +
-                         "restore or remove the marker by hand so your own text is not overwritten",
-                Links = Links(release),
-            };
-        }
+        if (merged is null) return MarkerBroken(tag, release);
         if (merged == release.Body) return Item(tag, Outcome.AlreadyDone, "the distribution section is up to date", release);
 
-        var updated = await gateway.CallAsync(new GitHubOperation($"update the release {tag.Name}", GitHubOperation.ContentsWrite),
-            () => client.Repository.Release.Edit(repository.Owner, repository.Name, release.Id, new ReleaseUpdate { Body = merged }),
-            cancellationToken);
-        return Item(tag, Outcome.Succeeded, "updated the distribution section", updated);
+        for (var round = 1; ; round++)
+        {
+            var updated = await gateway.CallAsync(new GitHubOperation($"update the release {tag.Name}", GitHubOperation.ContentsWrite),
+                () => client.Repository.Release.Edit(repository.Owner, repository.Name, release.Id, new ReleaseUpdate { Body = merged }),
+                cancellationToken);
+            var readBack = await FindAsync(tag, cancellationToken) ?? updated;
+            if (ReleaseSectionRows.Contains(readBack.Body ?? "", block) || round >= MaxMergeRounds)
+            {
+                return ReleaseSectionRows.Contains(readBack.Body ?? "", block)
+                    ? Item(tag, Outcome.Succeeded, round == 1 ? "updated the distribution section" : $"updated the distribution section (merged with another job's write, {round} rounds)", readBack)
+                    : new ItemResult
+                    {
+                        Name = ItemName(tag), Outcome = Outcome.Failed, Links = Links(readBack),
+                        Reason = $"other jobs kept replacing the distribution section; after {round} rounds this job's rows are not in it",
+                    };
+            }
+            // Another job's write replaced ours: merge into what is there now, after a pause that keeps the jobs apart.
+            await Task.Delay(MergeBackoff * round * (0.5 + Random.Shared.NextDouble()), time, cancellationToken);
+            release = readBack;
+            merged = ReleaseSection.Merge(release.Body, block);
+            if (merged is null) return MarkerBroken(tag, release);
+        }
     }
 
     private async Task<Release?> FindAsync(ReleaseTag tag, CancellationToken cancellationToken)
@@ -80,6 +94,14 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
     }
 
     private static string ItemName(ReleaseTag tag) => $"release {tag.Name}";
+
+    private static ItemResult MarkerBroken(ReleaseTag tag, Release release) => new()
+    {
+        Name = ItemName(tag), Outcome = Outcome.Failed,
+        Reason = $"the release body has {ReleaseSection.StartMarker} without {ReleaseSection.EndMarker}; " +
+                 "restore or remove the marker by hand so your own text is not overwritten",
+        Links = Links(release),
+    };
 
     private static ItemResult Item(ReleaseTag tag, Outcome outcome, string reason, Release release) => new()
     {
