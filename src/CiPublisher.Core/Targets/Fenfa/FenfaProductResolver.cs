@@ -16,7 +16,19 @@ public sealed class FenfaProductResolver(FenfaClient client, ILogger logger)
         if (existing is not null) return (existing, false);
 
         logger.LogInformation("Fenfa: creating product '{Slug}' ({Name})", slug, name);
-        var created = await client.CreateProductAsync(name, slug, cancellationToken);
+        FenfaProduct created;
+        try
+        {
+            created = await client.CreateProductAsync(name, slug, cancellationToken);
+        }
+        catch (RemoteServiceException e) when (e.Kind == RemoteFailureKind.Server)
+        {
+            // The real server answers a create racing another job's with 500 "UNIQUE constraint failed: products.slug":
+            // the other job's product is there, and is the one to use.
+            if (Oldest(await client.FindProductsAsync(slug, cancellationToken)) is not { } raced) throw;
+            logger.LogInformation("Fenfa: product '{Slug}' was created by another job at the same time; using {Id}", slug, raced.Id);
+            return (raced, false);
+        }
         var settled = Oldest(await client.FindProductsAsync(slug, cancellationToken));
         if (settled is null)
         {
