@@ -61,16 +61,15 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
                 () => client.Repository.Release.Edit(repository.Owner, repository.Name, release.Id, new ReleaseUpdate { Body = merged }),
                 cancellationToken);
             var readBack = await FindAsync(tag, cancellationToken) ?? updated;
-            if (ReleaseSectionRows.Contains(readBack.Body ?? "", block) || round >= MaxMergeRounds)
-            {
-                return ReleaseSectionRows.Contains(readBack.Body ?? "", block)
-                    ? Item(tag, Outcome.Succeeded, round == 1 ? "updated the distribution section" : $"updated the distribution section (merged with another job's write, {round} rounds)", readBack)
-                    : new ItemResult
-                    {
-                        Name = ItemName(tag), Outcome = Outcome.Failed, Links = Links(readBack),
-                        Reason = $"other jobs kept replacing the distribution section; after {round} rounds this job's rows are not in it",
-                    };
-            }
+            if (ReleaseSectionRows.Contains(readBack.Body ?? "", block))
+                return Item(tag, Outcome.Succeeded, round == 1 ? "updated the distribution section"
+                    : $"updated the distribution section (merged with another job's write, {round} rounds)", readBack);
+            if (round >= MaxMergeRounds)
+                return new ItemResult
+                {
+                    Name = ItemName(tag), Outcome = Outcome.Failed, Links = Links(readBack),
+                    Reason = $"other jobs kept replacing the distribution section; after {round} rounds this job's rows are not in it",
+                };
             // Another job's write replaced ours: merge into what is there now, after a pause that keeps the jobs apart.
             await Task.Delay(MergeBackoff * round * (0.5 + Random.Shared.NextDouble()), time, cancellationToken);
             release = readBack;
