@@ -41,8 +41,13 @@ public static class HttpClientRegistration
         return builder;
     }
 
-    /// <summary>Honours HTTPS_PROXY/NO_PROXY (the default proxy reads them) and keeps connections fresh.</summary>
-    public static SocketsHttpHandler CreatePrimaryHandler() => new()
+    /// <summary>
+    /// The last handler before the wire for every service: bodies framed with a Content-Length, HTTPS_PROXY/NO_PROXY
+    /// honoured (the default proxy reads them), connections kept fresh.
+    /// </summary>
+    public static HttpMessageHandler CreatePrimaryHandler() => new ContentLengthHandler { InnerHandler = CreateSocketsHandler() };
+
+    private static SocketsHttpHandler CreateSocketsHandler() => new()
     {
         AutomaticDecompression = DecompressionMethods.All,
         ConnectTimeout = TimeSpan.FromSeconds(30),

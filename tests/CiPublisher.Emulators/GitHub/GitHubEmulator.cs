@@ -91,6 +91,7 @@ public sealed class GitHubEmulator(string token, TimeProvider? time = null) : Em
     protected override void MapRoutes(WebApplication app)
     {
         app.Use(AuthenticateAndCountAsync);
+        app.Use(RequireJsonBodyAsync);
         app.MapGet("/repos/{owner}/{repo}/releases/tags/{tag}", GetReleaseByTag);
         app.MapPost("/repos/{owner}/{repo}/releases", CreateReleaseAsync);
         app.MapPatch("/repos/{owner}/{repo}/releases/{id:long}", EditReleaseAsync);
@@ -121,6 +122,41 @@ public sealed class GitHubEmulator(string token, TimeProvider? time = null) : Em
         headers["X-RateLimit-Resource"] = "core";
         await next(context);
     }
+
+    /// <summary>
+    /// GitHub's REST API takes JSON bodies: another media type is refused with 415, a body that does not parse with
+    /// 400 "Problems parsing JSON". (github.com itself is lenient about the label; the servers behind Enterprise
+    /// proxies and GitHub-compatible APIs are not, and GitHub's documentation asks for application/json.)
+    /// </summary>
+    private static async Task RequireJsonBodyAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (request.ContentLength is > 0)
+        {
+            if (!IsJsonMediaType(request.ContentType))
+            {
+                await WriteErrorAsync(context, 415, $"Unsupported 'Content-Type' header: {request.ContentType}");
+                return;
+            }
+            request.EnableBuffering();
+            try
+            {
+                using var _ = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                await WriteErrorAsync(context, 400, "Problems parsing JSON");
+                return;
+            }
+            request.Body.Position = 0;
+        }
+        await next(context);
+    }
+
+    private static bool IsJsonMediaType(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
     private IResult GetReleaseByTag(string owner, string repo, string tag)
     {

@@ -31,6 +31,12 @@ public abstract class EmulatorHost : IAsyncDisposable
 
     protected abstract void MapRoutes(WebApplication app);
 
+    /// <summary>
+    /// Whether a body sent without a Content-Length (chunked) is refused with 411, as some proxies and older
+    /// servers do. An emulator of a server known to accept chunked bodies turns this off.
+    /// </summary>
+    protected virtual bool RequiresContentLength => true;
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -66,13 +72,24 @@ public abstract class EmulatorHost : IAsyncDisposable
         var fault = Faults.Take(request.Method, request.Path.Value ?? "/");
         try
         {
-            await ApplyAsync(fault, context, next);
+            if (RequiresContentLength && IsChunked(request)) await RefuseChunkedAsync(context);
+            else await ApplyAsync(fault, context, next);
         }
         finally
         {
             Journal.Add(new JournalEntry(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "",
                 context.Response.HasStarted || fault is null ? context.Response.StatusCode : null, headers));
         }
+    }
+
+    public static bool IsChunked(HttpRequest request) =>
+        request.ContentLength is null && request.Headers.TransferEncoding.Count > 0;
+
+    private static async Task RefuseChunkedAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status411LengthRequired;
+        context.Response.ContentType = "text/plain";
+        await context.Response.WriteAsync("411 Length Required");
     }
 
     private static async Task ApplyAsync(Fault? fault, HttpContext context, RequestDelegate next)

@@ -27,10 +27,12 @@ public sealed class AptoideEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task TokenRequest_AsJson_IsAcceptedLikeTheFormOne()
     {
-        using var response = await _http.PostAsJsonAsync(new Uri(_emulator.ApiUrl, "3/oauth2Authentication"), new
+        using var json = JsonContent.Create(new
         {
             grant_type = "password", client_id = "Aptoide", username = "ci@examplelabs.test", password = "pw-emulator-1", mode = "json",
         });
+        await json.LoadIntoBufferAsync(); // with a Content-Length: the emulator refuses chunked bodies
+        using var response = await _http.PostAsync(new Uri(_emulator.ApiUrl, "3/oauth2Authentication"), json);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -71,6 +71,18 @@ public sealed class FenfaPublishTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryBody_GoesOutWithAContentLength_ThoughTheServerWouldTakeChunkedOnes()
+    {
+        var run = await _run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stderr + run.Stdout);
+        var withBodies = _fenfa.Journal.Entries.Where(e => e.Method is "POST" or "PUT" or "PATCH").ToList();
+        withBodies.Should().Contain(e => e.Path == "/upload").And.Contain(e => e.Path.StartsWith("/admin/api/", StringComparison.Ordinal));
+        withBodies.Should().OnlyContain(e => e.Headers.ContainsKey("Content-Length") && !e.Headers.ContainsKey("Transfer-Encoding"),
+            "proxies in front of Fenfa may refuse chunked bodies");
+    }
+
+    [Fact]
     public async Task ReRun_CreatesNothingNew_AndSaysAlreadyPublished()
     {
         (await _run.RunAsync()).ExitCode.Should().Be(0);

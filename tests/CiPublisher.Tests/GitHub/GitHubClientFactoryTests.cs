@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using CiPublisher.Core.Targets.GitHub;
 
 namespace CiPublisher.Tests.GitHub;
@@ -20,5 +23,37 @@ public class GitHubClientFactoryTests
         });
 
         client.Connection.BaseAddress.AbsoluteUri.Should().Be("https://ghe.example.com/api/v3/");
+    }
+
+    [Fact]
+    public async Task OctokitBodies_GoOutAsJson_WithALength()
+    {
+        var wire = new RecordingWire("""{"id":7,"body":"Build 42 is ready"}""");
+        var client = GitHubClientFactory.Create(
+            new Core.Settings.GitHubSettings { Token = "t", ApiUrl = new Uri("http://127.0.0.1:5123/") }, () => wire);
+
+        await client.Issue.Comment.Create("acme", "app", 12, "Build 42 is ready");
+
+        wire.MediaType.Should().Be("application/json");
+        wire.ContentLength.Should().BePositive();
+        JsonDocument.Parse(wire.Body!).RootElement.GetProperty("body").GetString().Should().Be("Build 42 is ready");
+    }
+
+    private sealed class RecordingWire(string answer) : HttpMessageHandler
+    {
+        public string? MediaType { get; private set; }
+        public long? ContentLength { get; private set; }
+        public string? Body { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            MediaType = request.Content?.Headers.ContentType?.MediaType;
+            ContentLength = request.Content?.Headers.ContentLength;
+            Body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+            return new HttpResponseMessage(HttpStatusCode.Created)
+            {
+                Content = new StringContent(answer, Encoding.UTF8, "application/json"),
+            };
+        }
     }
 }

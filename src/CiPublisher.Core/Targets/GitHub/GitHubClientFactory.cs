@@ -23,7 +23,7 @@ public static class GitHubClientFactory
     {
         OctokitReflectionRoots.Keep();
         var credentials = new InMemoryCredentialStore(new Credentials(settings.Token));
-        var http = new HttpClientAdapter(handler);
+        var http = new HttpClientAdapter(() => new OctokitJsonLabelHandler { InnerHandler = handler() });
         var connection = new Connection(new ProductHeaderValue("CiPublisher"), ApiRoot(settings.ApiUrl), credentials,
             http, new SimpleJsonSerializer());
         return new GitHubClient(connection);
