@@ -71,4 +71,54 @@ public sealed class GitHubWriteBackEndToEndTests : IAsyncLifetime
         body.Split("<!-- ci-publisher:start -->").Should().HaveCount(2, "exactly one section");
         body.Should().Contain(_fenfa.Releases.Single().Id);
     }
+
+    /// <summary>
+    /// The whole program on Azure Pipelines' and GitLab's pull-request builds of a GitHub repository: each CI's own
+    /// variables make it a pull-request run, and the comment lands on the number that CI gives.
+    /// </summary>
+    [Theory]
+    [InlineData("azure")]
+    [InlineData("gitlab")]
+    public async Task PullRequestBuildsOfOtherCis_CommentOnThePullRequest(string platform)
+    {
+        AsAnotherCi(platform);
+        _run.Input("github-pr-comment", "true").Input("github-release", "true");
+
+        var run = await _run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
+        // Azure masks a secret only after being told it with ##vso[task.setsecret]; no other line may hold it.
+        run.Everything.Split('\n').Where(line => !line.StartsWith("##vso[task.setsecret]", StringComparison.Ordinal))
+            .Should().NotContain(line => line.Contains(Token, StringComparison.Ordinal));
+        _github.Comments(Repository, 31).Should().ContainSingle().Which.Body.Should().Contain(_fenfa.Releases.Single().Id);
+        _github.Releases(Repository).Should().BeEmpty("pull-request builds leave releases alone");
+    }
+
+    /// <summary>Inputs as CIPUBLISHER_* variables, and the CI's own variables instead of GitHub's.</summary>
+    private void AsAnotherCi(string platform)
+    {
+        foreach (var name in _run.Environment.Keys.ToList())
+        {
+            if (name.StartsWith("INPUT_", StringComparison.Ordinal))
+                _run.Environment["CIPUBLISHER_" + name["INPUT_".Length..].Replace('-', '_')] = _run.Environment[name];
+            if (name.StartsWith("INPUT_", StringComparison.Ordinal) || name is "GITHUB_ACTIONS" or "GITHUB_EVENT_NAME" or "GITHUB_REF")
+                _run.Environment.Remove(name);
+        }
+        var variables = platform == "azure"
+            ? new Dictionary<string, string>
+            {
+                ["TF_BUILD"] = "True", ["BUILD_REASON"] = "PullRequest", ["BUILD_REPOSITORY_PROVIDER"] = "GitHub",
+                ["BUILD_REPOSITORY_NAME"] = Repository, ["BUILD_SOURCEBRANCH"] = "refs/pull/31/merge",
+                ["BUILD_SOURCEVERSION"] = "fedcba9876543210fedcba9876543210fedcba98",
+                ["SYSTEM_PULLREQUEST_PULLREQUESTNUMBER"] = "31", ["SYSTEM_PULLREQUEST_PULLREQUESTID"] = "987654321",
+            }
+            : new Dictionary<string, string>
+            {
+                ["GITLAB_CI"] = "true", ["CI_PIPELINE_SOURCE"] = "external_pull_request_event",
+                ["CI_EXTERNAL_PULL_REQUEST_IID"] = "31", ["CI_COMMIT_SHA"] = "fedcba9876543210fedcba9876543210fedcba98",
+                ["CI_PROJECT_PATH"] = "octo-group/lumen-mirror", ["CI_COMMIT_REF_NAME"] = "feature/login",
+                ["CIPUBLISHER_GITHUB_REPOSITORY"] = Repository,
+            };
+        foreach (var (name, value) in variables) _run.Environment[name] = value;
+    }
 }
