@@ -67,7 +67,12 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
     {
         if (_credentials is not null) return _credentials;
         _key = AppleKeyLoader.Load(_settings.PrivateKey, _workingDirectory, _secrets);
-        _credentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = _settings.KeyId.Trim() }, SecurityAlgorithms.EcdsaSha256);
+        _credentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = _settings.KeyId.Trim() }, SecurityAlgorithms.EcdsaSha256)
+        {
+            // IdentityModel's shared cache keys signers by the key's thumbprint: a second provider in one process (the
+            // same key, a new run) would get a signer bound to this provider's disposed ECDsa.
+            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+        };
         return _credentials;
     }
 

@@ -36,6 +36,7 @@ namespace CiPublisher.Core.Http;
 [JsonSerializable(typeof(ResourceList<BundleIdAttributes>))]
 [JsonSerializable(typeof(ResourceList<ProfileAttributes>))]
 [JsonSerializable(typeof(ResourceList<NoAttributes>))]
+[JsonSerializable(typeof(ResourceList<CertificateAttributes>))]
 [JsonSerializable(typeof(ResourceDocument<DeviceAttributes>))]
 [JsonSerializable(typeof(ResourceDocument<ProfileAttributes>))]
 [JsonSerializable(typeof(RequestBody<NewResource<DeviceCreate>>))]

@@ -85,6 +85,12 @@ public sealed record AppleSettings
     public bool DevicesFromFenfa { get; init; }
     public int? MaxNewDevices { get; init; }
     public bool RefreshProfiles { get; init; }
+    public IReadOnlyList<string> ProfileTypes { get; init; } = ["IOS_APP_ADHOC"];
+    public bool CreateMissingProfiles { get; init; }
+    public bool ProfilesIncludeMacs { get; init; }
+
+    /// <summary>Whether the run touches profiles at all: keeping existing ones current, creating missing ones, or both.</summary>
+    public bool ManagesProfiles => RefreshProfiles || CreateMissingProfiles;
 }
 
 public sealed record AltStoreSettings

@@ -1,6 +1,7 @@
 using CiPublisher.Core.Apple;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AppleDevices;
 
 namespace CiPublisher.Cli;
 
@@ -35,9 +36,23 @@ internal static class AppleBinding
             DevicesFromFenfa = fromFenfa,
             MaxNewDevices = reader.WholeNumber("apple-max-new-devices", 0, 1000),
             RefreshProfiles = reader.Bool("apple-refresh-profiles"),
+            ProfileTypes = ProfileTypes(reader),
+            CreateMissingProfiles = reader.Bool("apple-create-missing-profiles"),
+            ProfilesIncludeMacs = reader.Bool("apple-profiles-include-macs"),
         };
         if (keyId is not null && key is not null) ValidateKey(reader, settings, secrets, workingDirectory);
         return settings;
+    }
+
+    private static IReadOnlyList<string> ProfileTypes(InputReader reader)
+    {
+        var given = reader.List("apple-profile-types");
+        if (given.Count == 0) return [ProfileTypeRule.IosAdHoc];
+        var types = given.Select(t => t.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var unknown in types.Where(t => !ProfileTypeRule.DeviceHolding.ContainsKey(t)))
+            reader.Fail("apple-profile-types", $"'{unknown}' is not a profile type that holds devices; use any of " +
+                                               string.Join(", ", ProfileTypeRule.DeviceHolding.Keys));
+        return types;
     }
 
     /// <summary>

@@ -126,9 +126,21 @@ public class InputOptions
     [Input(InputKind.WholeNumber)]
     public string? AppleMaxNewDevices { get; set; }
 
-    [Option("apple-refresh-profiles", HelpText = "Regenerate ad-hoc profiles of the artifacts' bundle IDs so they hold every enabled device.")]
+    [Option("apple-refresh-profiles", HelpText = "Keep the artifacts' profiles (of apple-profile-types) holding every enabled device their type takes.")]
     [Input(InputKind.Bool, Default = "false")]
     public string? AppleRefreshProfiles { get; set; }
+
+    [Option("apple-profile-types", HelpText = "Profile types to keep current or create: IOS_APP_ADHOC, IOS_APP_DEVELOPMENT, TVOS_APP_ADHOC, TVOS_APP_DEVELOPMENT, MAC_APP_DEVELOPMENT, MAC_CATALYST_APP_DEVELOPMENT.")]
+    [Input(InputKind.List, Default = "IOS_APP_ADHOC")]
+    public string? AppleProfileTypes { get; set; }
+
+    [Option("apple-create-missing-profiles", HelpText = "Create a profile of each type in apple-profile-types for an artifact's bundle ID that has none.")]
+    [Input(InputKind.Bool, Default = "false")]
+    public string? AppleCreateMissingProfiles { get; set; }
+
+    [Option("apple-profiles-include-macs", HelpText = "Also put Apple-silicon Macs into iOS profiles, so testers can run the iOS app on a Mac.")]
+    [Input(InputKind.Bool, Default = "false")]
+    public string? AppleProfilesIncludeMacs { get; set; }
 
     [Option("altstore-adp-id", HelpText = "ADP ID to process; enables AltStore ADP processing.")]
     [Input(InputKind.Text)]

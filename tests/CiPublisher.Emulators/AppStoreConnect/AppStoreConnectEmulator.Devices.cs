@@ -106,12 +106,18 @@ public sealed partial class AppStoreConnectEmulator
             name = d.Name,
             platform = d.Platform,
             udid = d.Udid,
-            deviceClass = d.Platform == "MAC_OS" ? "MAC" : "IPHONE",
+            deviceClass = d.DeviceClass,
             status = d.Status,
-            model = d.Platform == "MAC_OS" ? "Mac" : "iPhone",
+            model = ModelOf(d.DeviceClass),
             addedDate = d.AddedDate.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
         },
         links = new { self = SelfLink(context, $"/v1/devices/{d.Id}") },
+    };
+
+    private static string ModelOf(string deviceClass) => deviceClass switch
+    {
+        "IPAD" => "iPad Air", "IPOD" => "iPod touch", "APPLE_WATCH" => "Apple Watch Series 9", "APPLE_TV" => "Apple TV 4K",
+        "APPLE_VISION_PRO" => "Apple Vision Pro", "MAC" => "Mac", _ => "iPhone 15",
     };
 
     /// <summary>The request's <c>data</c> object when the body is JSON:API of the expected type, else null.</summary>

@@ -35,7 +35,13 @@ public sealed partial class AppStoreConnectEmulator
                 return Page(context, _certificates.Where(c => profile.CertificateIds.Contains(c.Id)).ToList(), c => Render(c));
             }
         });
-        app.MapGet("/v1/certificates", (HttpContext context) => Page(context, CertificatesSnapshot(), c => Render(c)));
+        app.MapGet("/v1/certificates", (HttpContext context) =>
+        {
+            IEnumerable<AscCertificate> certificates = CertificatesSnapshot();
+            if (context.Request.Query.TryGetValue("filter[certificateType]", out var types))
+                certificates = certificates.Where(c => types.ToString().Split(',').Contains(c.CertificateType));
+            return Page(context, certificates.ToList(), c => Render(c));
+        });
         app.MapPost("/v1/profiles", (Func<HttpContext, Task<IResult>>)CreateProfileAsync);
         app.MapDelete("/v1/profiles/{id}", (string id) =>
         {
@@ -78,23 +84,30 @@ public sealed partial class AppStoreConnectEmulator
         var deviceIds = Ids(relationships, "devices");
         if (bundleId is null) return Relationship("bundleId");
         if (certificateIds.Count == 0) return Relationship("certificates");
-        var needsDevices = type.EndsWith("_ADHOC", StringComparison.Ordinal) || type.EndsWith("_DEVELOPMENT", StringComparison.Ordinal);
+        var needsDevices = AscProfileRules.HoldsDevices(type);
         if (needsDevices && deviceIds.Count == 0) return Relationship("devices");
         if (!needsDevices && deviceIds.Count > 0)
-            return AscErrors.Error(409, "ENTITY_ERROR.RELATIONSHIP.INVALID", "The provided entity includes a relationship with an invalid value",
-                "Devices are not allowed for this profile type.", "/data/relationships/devices");
+            return AscErrors.Error(409, "ENTITY_ERROR.RELATIONSHIP.NOT_ALLOWED", "The provided entity includes a relationship that is not allowed",
+                "No devices can be associated to Provisioning Profiles for the App Store.", "/data/relationships/devices");
 
         lock (_gate)
         {
             if (!_bundleIds.Exists(x => x.Id == bundleId))
                 return AscErrors.Error(409, "ENTITY_ERROR", "There is a problem with the request entity",
                     $"There is no App ID with ID '{bundleId}' on this team.");
-            if (certificateIds.FirstOrDefault(id => !_certificates.Exists(c => c.Id == id)) is { } badCertificate)
-                return AscErrors.Error(409, "ENTITY_ERROR.RELATIONSHIP.INVALID", "The provided entity includes a relationship with an invalid value",
-                    $"There is no certificate with ID '{badCertificate}' on this team.", "/data/relationships/certificates");
+            foreach (var id in certificateIds)
+            {
+                if (CertificateProblem(id, type) is { } problem)
+                    return AscErrors.Error(409, "ENTITY_ERROR.RELATIONSHIP.INVALID", "The provided entity includes a relationship with an invalid value",
+                        problem, "/data/relationships/certificates");
+            }
+            var devices = deviceIds.Select(id => _devices.Find(d => d.Id == id)).ToList();
             if (deviceIds.FirstOrDefault(id => _devices.Find(d => d.Id == id) is not { Status: "ENABLED" }) is { } badDevice)
                 return AscErrors.Error(409, "ENTITY_ERROR.RELATIONSHIP.INVALID", "The provided entity includes a relationship with an invalid value",
                     $"There is no enabled device with ID '{badDevice}' on this team.", "/data/relationships/devices");
+            // One device of a class the type does not take fails the whole request (codemagic cli-tools PR #200).
+            if (devices.Any(d => !AscProfileRules.Takes(type, d!)))
+                return AscErrors.Error(409, "ENTITY_ERROR", "There is a problem with the request entity", "Invalid deviceClass for profile type.");
             if (_profiles.Exists(p => p.Name == name))
                 return AscErrors.Error(409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "An attribute value is invalid.",
                     $"Multiple profiles found with the name '{name}'.  Please remove the duplicate profiles and try again.", "/data/attributes/name");
@@ -104,6 +117,17 @@ public sealed partial class AppStoreConnectEmulator
             return Results.Json(new { data = Render(context, profile), links = new { self = SelfLink(context, $"/v1/profiles/{profile.Id}") } },
                 AscJson.Options, statusCode: 201);
         }
+    }
+
+    // Called with _gate held. Apple's answers for these cases are unconfirmed (contract §10); refusing them is the safe emulation.
+    private string? CertificateProblem(string id, string profileType)
+    {
+        if (_certificates.Find(c => c.Id == id) is not { } certificate) return $"There is no certificate with ID '{id}' on this team.";
+        if (!AscProfileRules.CertificateTypesFor(profileType).Contains(certificate.CertificateType))
+            return $"The certificate '{certificate.Name}' ({certificate.CertificateType}) cannot be used for a {profileType} profile.";
+        if (certificate.ExpirationDate <= Time.GetUtcNow()) return $"The certificate '{certificate.Name}' has expired.";
+        if (!certificate.Activated) return $"The certificate '{certificate.Name}' is not active.";
+        return null;
     }
 
     private static List<string> Ids(JsonElement relationships, string name) =>
@@ -123,13 +147,13 @@ public sealed partial class AppStoreConnectEmulator
         attributes = new
         {
             name = p.Name,
-            platform = "IOS",
+            platform = AscProfileRules.PlatformOf(p.ProfileType),
             profileType = p.ProfileType,
-            profileState = "ACTIVE",
+            profileState = p.State,
             profileContent = Convert.ToBase64String(MobileProvision(p)),
             uuid = p.Uuid,
             createdDate = p.CreatedDate,
-            expirationDate = p.CreatedDate.AddYears(1),
+            expirationDate = p.ExpirationDate,
         },
         links = new { self = SelfLink(context, $"/v1/profiles/{p.Id}") },
     };
@@ -138,7 +162,12 @@ public sealed partial class AppStoreConnectEmulator
     {
         type = "certificates",
         id = c.Id,
-        attributes = new { name = c.Name, certificateType = c.CertificateType, displayName = c.Name },
+        attributes = new
+        {
+            name = c.Name, certificateType = c.CertificateType, displayName = c.Name,
+            platform = c.CertificateType.StartsWith("MAC_", StringComparison.Ordinal) ? "MAC_OS" : "IOS",
+            serialNumber = c.Id, expirationDate = c.ExpirationDate, activated = c.Activated,
+        },
     };
 
     /// <summary>A stand-in for the signed plist: the parts an installer checks (name, UUID, devices).</summary>

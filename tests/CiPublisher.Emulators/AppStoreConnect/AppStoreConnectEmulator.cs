@@ -73,11 +73,18 @@ public sealed partial class AppStoreConnectEmulator : EmulatorHost
         get { lock (_gate) return [.. _profiles]; }
     }
 
-    public AscDevice AddDevice(string udid, string name, string platform = "IOS", string status = "ENABLED")
+    /// <summary>
+    /// The hardware class Apple knows for a UDID registered through the API (it reads it from the hardware, not the
+    /// request); a UDID not listed is an iPhone, or a Mac when registered as MAC_OS.
+    /// </summary>
+    public IDictionary<string, string> DeviceClassOfUdid { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    public AscDevice AddDevice(string udid, string name, string platform = "IOS", string status = "ENABLED", string? deviceClass = null)
     {
         lock (_gate)
         {
-            var device = new AscDevice(NewId(), name, platform, udid, status, Time.GetUtcNow());
+            var device = new AscDevice(NewId(), name, platform, udid, status, Time.GetUtcNow(),
+                deviceClass ?? (DeviceClassOfUdid.TryGetValue(udid, out var known) ? known : platform == "MAC_OS" ? "MAC" : "IPHONE"));
             _devices.Add(device);
             return device;
         }
@@ -93,23 +100,30 @@ public sealed partial class AppStoreConnectEmulator : EmulatorHost
         }
     }
 
-    public AscCertificate AddCertificate(string name, string certificateType = "IOS_DISTRIBUTION")
+    public AscCertificate AddCertificate(string name, string certificateType = "IOS_DISTRIBUTION", DateTimeOffset? expires = null,
+        bool activated = true)
     {
         lock (_gate)
         {
-            var certificate = new AscCertificate(NewId(), name, certificateType);
+            var certificate = new AscCertificate(NewId(), name, certificateType, expires ?? Time.GetUtcNow().AddYears(1), activated);
             _certificates.Add(certificate);
             return certificate;
         }
     }
 
+    /// <summary>A certificate revoked on the website: gone from the team.</summary>
+    public void RemoveCertificate(string id)
+    {
+        lock (_gate) _certificates.RemoveAll(c => c.Id == id);
+    }
+
     public AscProfile AddProfile(string name, string profileType, AscBundleId bundleId, IEnumerable<AscCertificate> certificates,
-        IEnumerable<AscDevice> devices)
+        IEnumerable<AscDevice> devices, string state = "ACTIVE")
     {
         lock (_gate)
         {
             var profile = new AscProfile(NewId(), name, profileType, bundleId.Id, [.. certificates.Select(c => c.Id)],
-                [.. devices.Select(d => d.Id)], Guid.NewGuid().ToString(), Time.GetUtcNow());
+                [.. devices.Select(d => d.Id)], Guid.NewGuid().ToString(), Time.GetUtcNow()) { State = state };
             _profiles.Add(profile);
             return profile;
         }

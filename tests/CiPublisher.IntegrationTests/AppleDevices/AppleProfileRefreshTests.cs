@@ -33,7 +33,8 @@ public sealed class AppleProfileRefreshTests : IAsyncLifetime
         var profiles = _h.Emulator.Profiles;
         profiles.Should().NotContain(p => p.Id == stale.Id);
         profiles.Should().Contain(p => p.Id == store.Id).And.Contain(p => p.Id == widgetProfile.Id, "only the artifacts' bundle IDs are touched");
-        var recreated = profiles.Should().ContainSingle(p => p.Name == "Lumen AdHoc").Subject;
+        // Created under a new name before the old one was deleted; the time stamp is the injected clock's.
+        var recreated = profiles.Should().ContainSingle(p => p.Name == "Lumen AdHoc 20260502-090000").Subject;
         recreated.CertificateIds.Should().Equal(certificate.Id);
         recreated.BundleIdId.Should().Be(app.Id);
 
@@ -41,7 +42,8 @@ public sealed class AppleProfileRefreshTests : IAsyncLifetime
         File.Exists(file).Should().BeTrue();
         AppStoreConnectEmulator.ProvisionedDevicesOf(await File.ReadAllBytesAsync(file))
             .Should().BeEquivalentTo(kim.Udid, lee.Udid, NewUdid);
-        result.Items.Should().Contain(i => i.Name == "Lumen AdHoc" && i.Outcome == Outcome.Succeeded && i.Facts["file"] == "Lumen_AdHoc.mobileprovision");
+        result.Items.Should().Contain(i => i.Name == "Lumen AdHoc" && i.Outcome == Outcome.Succeeded && i.Facts["file"] == "Lumen_AdHoc.mobileprovision"
+                                          && i.Facts["profile"] == recreated.Name);
         result.Notes.Should().Contain(n => n.Contains("re-sign", StringComparison.Ordinal) && n.Contains("Lumen_AdHoc.mobileprovision", StringComparison.Ordinal));
     }
 

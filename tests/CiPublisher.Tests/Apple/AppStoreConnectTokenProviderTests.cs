@@ -55,6 +55,19 @@ public class AppStoreConnectTokenProviderTests
     }
 
     [Fact]
+    public void ASecondProviderOfTheSameKey_SignsAfterTheFirstIsDisposed()
+    {
+        using (var first = Provider(null)) first.GetToken();
+        using var second = Provider(null);
+
+        var token = second.GetToken();
+
+        var parts = token.Split('.');
+        _key.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), Base64Url(parts[2]), HashAlgorithmName.SHA256)
+            .Should().BeTrue();
+    }
+
+    [Fact]
     public void GetToken_IndividualKey_SaysSubUserAndHasNoIssuer()
     {
         using var provider = Provider(null);

@@ -8,8 +8,6 @@ internal static class PlannedInterface
 {
     public static readonly IReadOnlyDictionary<string, int> Inputs = new Dictionary<string, int>
     {
-        ["apple-profile-types"] = 16,
-        ["apple-create-missing-profiles"] = 16,
         ["altstore-adp-host"] = 18,
         ["altstore-adp-dir"] = 18,
         ["github-release-assets"] = 20,

@@ -236,6 +236,26 @@ public sealed class SettingsBinderTests : IDisposable
         errors.Should().ContainSingle(e => e.Input == "apple-devices-from-fenfa");
     }
 
+    [Fact]
+    public void ProfileTypes_AreReadAsAList_AndAStoreTypeIsAnInputErrorNamingTheInput()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var apple = new Dictionary<string, string>
+        {
+            ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34",
+            ["INPUT_APPLE-PRIVATE-KEY"] = ec.ExportPkcs8PrivateKeyPem(),
+        };
+
+        var (defaults, _) = Bind(new(apple));
+        var (listed, listedErrors) = Bind(new(apple) { ["INPUT_APPLE-PROFILE-TYPES"] = "ios_app_adhoc\nTVOS_APP_ADHOC" });
+        var (_, errors) = Bind(new(apple) { ["INPUT_APPLE-PROFILE-TYPES"] = "IOS_APP_ADHOC, IOS_APP_STORE" });
+
+        defaults!.Apple!.ProfileTypes.Should().Equal("IOS_APP_ADHOC");
+        listedErrors.Should().BeEmpty();
+        listed!.Apple!.ProfileTypes.Should().Equal("IOS_APP_ADHOC", "TVOS_APP_ADHOC");
+        errors.Should().ContainSingle(e => e.Input == "apple-profile-types").Which.Problem.Should().Contain("'IOS_APP_STORE'");
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("a/b")]

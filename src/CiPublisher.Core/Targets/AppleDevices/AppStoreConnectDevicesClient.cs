@@ -33,6 +33,9 @@ public sealed class AppStoreConnectDevicesClient(IAppStoreConnectDevicesApi api,
     public Task<IReadOnlyList<Resource<NoAttributes>>> ListProfileCertificatesAsync(string profileId, CancellationToken cancellationToken) =>
         AllPagesAsync(ct => api.ListProfileCertificatesAsync(profileId, PageSize, ct), cancellationToken);
 
+    public Task<IReadOnlyList<Resource<CertificateAttributes>>> ListCertificatesAsync(CancellationToken cancellationToken) =>
+        AllPagesAsync(ct => api.ListCertificatesAsync(PageSize, ct), cancellationToken);
+
     public async Task<T> CallAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try

@@ -37,7 +37,7 @@ public sealed class AppleDevicesTarget(
 
     public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
-        if (!sources.Any && !Apple.RefreshProfiles)
+        if (!sources.Any && !Apple.ManagesProfiles)
             return TargetResult.Skipped(Name, "no devices given (apple-devices, apple-devices-file, apple-devices-from-fenfa)");
         try
         {
@@ -77,13 +77,13 @@ public sealed class AppleDevicesTarget(
                 .. plan.New.Select(d => new DeviceOutcome(d, DeviceAction.WouldRegister)),
                 .. plan.Disabled.Select(d => new DeviceOutcome(d.Wanted, DeviceAction.WouldReenable)),
                 .. plan.Existing.Select(d => new DeviceOutcome(d.Wanted, DeviceAction.Existing))];
-            var plannedProfiles = Apple.RefreshProfiles ? await profiles.RunAsync(BundleIds(artifacts), account, cancellationToken) : [];
+            var plannedProfiles = Apple.ManagesProfiles ? await profiles.RunAsync(BundleIds(artifacts), account, cancellationToken) : [];
             return Result(Outcome.Skipped, planned, candidates, "dry run: nothing registered", plannedProfiles);
         }
 
         var (outcomes, changed) = await registrar.RunAsync(plan, cancellationToken);
         IReadOnlyList<ItemResult> profileItems = [];
-        if (Apple.RefreshProfiles)
+        if (Apple.ManagesProfiles)
         {
             var current = account.Where(d => changed.All(c => c.Id != d.Id)).Concat(changed).ToList();
             profileItems = await RefreshProfilesAsync(artifacts, current, cancellationToken);
@@ -100,14 +100,14 @@ public sealed class AppleDevicesTarget(
         CancellationToken cancellationToken)
     {
         if (!BundleIds(artifacts).Any())
-            return [new ItemResult { Name = "ad-hoc profiles", Outcome = Outcome.Skipped, Reason = "no iOS artifact with a bundle ID to refresh profiles for" }];
+            return [new ItemResult { Name = "profiles", Outcome = Outcome.Skipped, Reason = "no iOS artifact with a bundle ID to keep profiles for" }];
         try
         {
             return await profiles.RunAsync(BundleIds(artifacts), devices, cancellationToken);
         }
         catch (RemoteServiceException e)
         {
-            return [new ItemResult { Name = "ad-hoc profiles", Outcome = Outcome.Failed, Reason = secrets.Redact(e.Message) }];
+            return [new ItemResult { Name = "profiles", Outcome = Outcome.Failed, Reason = secrets.Redact(e.Message) }];
         }
     }
 
@@ -126,8 +126,8 @@ public sealed class AppleDevicesTarget(
             notes.Add($"{registered} new device(s) registered: each uses one of the 100 yearly slots of its device family.");
         var saved = profileItems.Where(p => p.Facts.ContainsKey("file")).Select(p => p.Facts["file"]).ToList();
         if (saved.Count > 0)
-            notes.Add($"New ad-hoc profiles saved in the working directory ({string.Join(", ", saved)}): re-sign the app with them " +
-                      "so it installs on the new devices; builds signed with the old profiles will not.");
+            notes.Add($"New profiles saved in the working directory ({string.Join(", ", saved)}): re-sign the app with them " +
+                      "so it installs on the new devices; builds signed with a replaced profile stop installing once it is deleted.");
 
         var invalidItems = candidates.Invalid.Select(i => new ItemResult
         {

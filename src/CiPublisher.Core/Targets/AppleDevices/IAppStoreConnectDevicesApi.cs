@@ -41,6 +41,10 @@ public interface IAppStoreConnectDevicesApi
     [Get("/v1/profiles/{id}/certificates")]
     Task<ResourceList<NoAttributes>> ListProfileCertificatesAsync(string id, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Every certificate of the team: there is no filter for validity, so expiry is checked client-side (contract §10).</summary>
+    [Get("/v1/certificates")]
+    Task<ResourceList<CertificateAttributes>> ListCertificatesAsync(int limit, CancellationToken cancellationToken);
+
     [Post("/v1/profiles")]
     Task<ResourceDocument<ProfileAttributes>> CreateProfileAsync([Body] RequestBody<NewProfile> body, CancellationToken cancellationToken);
 
