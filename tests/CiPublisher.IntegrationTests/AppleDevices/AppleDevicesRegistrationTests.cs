@@ -183,28 +183,40 @@ public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DevicesBoundInFenfa_AreReadPageByPageWithTheAdminToken()
+    public async Task DevicesBoundToThisProductInFenfa_AreReadPageByPage_AndOtherProductsDevicesAreLeftOut()
     {
         await using var fenfa = new FenfaEmulator { AdminToken = "fenfa-admin-canary-7Qp" };
-        fenfa.AddDevice(NewUdid, "QA iPhone 15");
-        fenfa.AddDevice(KnownUdid, model: "iPhone15,2");
+        var lumen = fenfa.SeedProduct("Lumen", "lumen");
+        var ios = fenfa.SeedVariant(lumen.Id, "ios", "org.example.lumen");
+        var ipad = fenfa.SeedVariant(lumen.Id, "ios", "org.example.lumen.pad");
+        var android = fenfa.SeedVariant(lumen.Id, "android", "org.example.lumen");
+        var other = fenfa.SeedVariant(fenfa.SeedProduct("Other app", "other").Id, "ios", "org.example.other");
+        fenfa.AddDevice(NewUdid, "QA iPhone 15", variantIds: [ios.Id, ipad.Id]);
+        fenfa.AddDevice(KnownUdid, model: "iPhone15,2", variantIds: [ipad.Id]);
+        fenfa.AddDevice("00008120-00AA00BB00CC00DD", "Someone else's phone", variantIds: [other.Id]);
+        fenfa.AddDevice("00008120-00AA00BB00CC00EE", "Never bound");
         // Past Fenfa's largest page (1000), so the listing must page with offset.
         for (var i = 0; i < 1000; i++)
         {
             var udid = $"00008101-{i:X16}";
-            fenfa.AddDevice(udid, $"Tester {i}");
+            fenfa.AddDevice(udid, $"Tester {i}", variantIds: [ios.Id]);
             _h.Emulator.AddDevice(udid, $"Tester {i}");
         }
         await fenfa.StartAsync();
 
         var result = await _h.RunAsync(_h.Settings() with { DevicesFromFenfa = true },
-            fenfa: new FenfaSettings { Url = fenfa.BaseUrl, Token = "fenfa-admin-canary-7Qp" });
+            fenfa: new FenfaSettings { Url = fenfa.BaseUrl, Token = "fenfa-admin-canary-7Qp", Product = "lumen" });
 
         result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
-        fenfa.Journal.CountOf("GET", "/admin/api/ios_devices").Should().Be(2);
+        fenfa.Journal.Entries.Where(e => e.Path == "/admin/api/ios_devices").Select(e => e.Query)
+            .Should().Contain(q => q.Contains($"variant_id={ios.Id}") && q.Contains("offset=1000"))
+            .And.NotContain(q => q.Contains(android.Id) || q.Contains(other.Id));
         result.Outputs["devices-registered"].Should().Be("2");
         result.Outputs["devices-existing"].Should().Be("1000");
-        _h.Emulator.Devices.Should().Contain(d => d.Name == "QA iPhone 15").And.Contain(d => d.Name == "iPhone15,2");
+        _h.Emulator.Devices.Should().Contain(d => d.Name == "QA iPhone 15").And.Contain(d => d.Name == "iPhone15,2")
+            .And.NotContain(d => d.Name == "Someone else's phone" || d.Name == "Never bound");
+        result.Notes.Should().Contain(n => n.Contains("1002 device(s) bound to product 'lumen' taken", StringComparison.Ordinal)
+                                           && n.Contains("2 other device(s)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -214,7 +226,7 @@ public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
         await fenfa.StartAsync();
 
         var result = await _h.RunAsync(_h.Settings() with { DevicesFromFenfa = true },
-            fenfa: new FenfaSettings { Url = fenfa.BaseUrl, Token = "an-upload-token" });
+            fenfa: new FenfaSettings { Url = fenfa.BaseUrl, Token = "an-upload-token", Product = "lumen" });
 
         result.Outcome.Should().Be(Outcome.Failed);
         result.Reason.Should().Contain("FORBIDDEN").And.Contain("admin token");

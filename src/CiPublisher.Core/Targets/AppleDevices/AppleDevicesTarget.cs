@@ -119,7 +119,7 @@ public sealed class AppleDevicesTarget(
     {
         int Count(params DeviceAction[] actions) => outcomes.Count(o => actions.Contains(o.Action));
         var registered = Count(DeviceAction.Registered);
-        var notes = new List<string>();
+        var notes = new List<string>(candidates.Notes);
         if (candidates.Invalid.Count > 0)
             notes.Add($"{candidates.Invalid.Count} device entr{(candidates.Invalid.Count == 1 ? "y was" : "ies were")} invalid and not sent to Apple.");
         if (registered > 0)

@@ -29,6 +29,7 @@ public static class AppleDevicesTargetRegistration
         if (apple.DevicesFromFenfa && settings.Fenfa is { Token: { Length: > 0 } token } fenfa)
         {
             services.AddServiceClient<IFenfaDevicesApi>("FenfaDevices", fenfa.Url, _ => new FenfaAuthHandler(token));
+            services.AddFenfaClient(fenfa);
             services.AddSingleton<FenfaDeviceSource>();
         }
         services.AddSingleton(sp => new DeviceSources(settings, sp.GetService<FenfaDeviceSource>()));

@@ -12,6 +12,9 @@ public sealed record InvalidDevice(string ShortUdid, string? Name, string Source
 /// <summary>All sources merged: de-duplicated by normalised UDID (the first mention wins, a later one may add a name).</summary>
 public sealed record DeviceCandidates(IReadOnlyList<DeviceCandidate> Valid, IReadOnlyList<InvalidDevice> Invalid)
 {
+    /// <summary>What the sources want the summary to say about how they chose (devices of other products left out).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static DeviceCandidates From(IEnumerable<DeviceRequest> requests)
     {
         var valid = new List<DeviceCandidate>();

@@ -15,13 +15,16 @@ public sealed class DeviceSources(RunSettings settings, FenfaDeviceSource? fenfa
     {
         var requests = new List<DeviceRequest>(DeviceListParser.ParseLines(Apple.Devices));
         if (Apple.DevicesFile is { } file) requests.AddRange(ReadFile(file));
-        if (Apple.DevicesFromFenfa)
-        {
-            if (fenfa is null)
-                throw new InvalidOperationException("apple-devices-from-fenfa needs fenfa-url and a Fenfa admin token (fenfa-token)");
-            requests.AddRange(await fenfa.ReadAsync(cancellationToken));
-        }
-        return DeviceCandidates.From(requests);
+        if (!Apple.DevicesFromFenfa) return DeviceCandidates.From(requests);
+
+        if (fenfa is null)
+            throw new InvalidOperationException("apple-devices-from-fenfa needs fenfa-url and a Fenfa admin token (fenfa-token)");
+        var bound = await fenfa.ReadAsync(cancellationToken);
+        requests.AddRange(bound.Requests);
+        var note = $"Fenfa: {bound.Requests.Count} device(s) bound to {bound.Owner} taken" + (bound.LeftOut > 0
+            ? $"; {bound.LeftOut} other device(s) on the server (bound to other products, or to none) left out: each registration spends a yearly device slot."
+            : ".");
+        return DeviceCandidates.From(requests) with { Notes = [note] };
     }
 
     private IReadOnlyList<DeviceRequest> ReadFile(string file)

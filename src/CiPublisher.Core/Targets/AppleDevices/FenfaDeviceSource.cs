@@ -1,39 +1,85 @@
 using System.Text.Json;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
+using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.Fenfa;
 using Refit;
 
 namespace CiPublisher.Core.Targets.AppleDevices;
 
-/// <summary>The devices bound in Fenfa (<c>apple-devices-from-fenfa</c>), every page of them.</summary>
-public sealed class FenfaDeviceSource(IFenfaDevicesApi api, SecretRegistry secrets)
+/// <summary>
+/// The devices bound in Fenfa to this product's iOS variants (<c>apple-devices-from-fenfa</c>), every page of them.
+/// Devices bound only to other products are left out and counted: each registration spends a yearly device slot.
+/// </summary>
+public sealed class FenfaDeviceSource(IFenfaDevicesApi api, FenfaClient fenfa, RunSettings settings, SecretRegistry secrets)
 {
     private const string Service = "Fenfa";
 
-    public async Task<IReadOnlyList<DeviceRequest>> ReadAsync(CancellationToken cancellationToken)
+    public sealed record Devices(IReadOnlyList<DeviceRequest> Requests, int LeftOut, string Owner);
+
+    private FenfaSettings Fenfa => settings.Fenfa!;
+
+    public async Task<Devices> ReadAsync(CancellationToken cancellationToken)
     {
-        var requests = new List<DeviceRequest>();
+        string owner;
+        IReadOnlyList<string> variantIds;
+        try
+        {
+            (owner, variantIds) = await VariantsAsync(cancellationToken);
+        }
+        catch (RemoteServiceException e) when (e.Kind == RemoteFailureKind.Permission)
+        {
+            throw new RemoteServiceException(Service, e.Kind,
+                $"{e.Message} (apple-devices-from-fenfa reads products and devices: it needs a Fenfa admin token as fenfa-token)",
+                e.StatusCode, e.Code, inner: e);
+        }
+        var byUdid = new Dictionary<string, DeviceRequest>(StringComparer.Ordinal);
+        foreach (var variantId in variantIds)
+        {
+            await foreach (var device in AllAsync(variantId, cancellationToken))
+            {
+                var name = FirstNonEmpty(device.DeviceName, device.Model);
+                byUdid.TryAdd(Udid.Key(device.Udid!), new DeviceRequest(device.Udid!, name, DevicePlatform.Ios, "Fenfa"));
+            }
+        }
+        var onServer = (await PageAsync(null, 1, 0, cancellationToken)).Total;
+        return new Devices([.. byUdid.Values], Math.Max(0, onServer - byUdid.Count), owner);
+    }
+
+    /// <summary>The iOS variants whose devices are taken: fenfa-variant-id, or every iOS variant of fenfa-product.</summary>
+    private async Task<(string Owner, IReadOnlyList<string> VariantIds)> VariantsAsync(CancellationToken cancellationToken)
+    {
+        if (Fenfa.VariantId is { } variantId) return ($"variant {variantId}", [variantId]);
+        var slug = FenfaSlug.Normalize(Fenfa.Product!);
+        var ids = new List<string>();
+        foreach (var product in await fenfa.FindProductsAsync(slug, cancellationToken))
+        {
+            var detail = await fenfa.GetProductAsync(product.Id, cancellationToken);
+            ids.AddRange(detail.Variants.Where(v => v.Platform == "ios").Select(v => v.Id));
+        }
+        return ($"product '{slug}'", ids);
+    }
+
+    private async IAsyncEnumerable<FenfaDevice> AllAsync(string variantId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var offset = 0;
         while (true)
         {
-            var page = await PageAsync(offset, cancellationToken);
+            var page = await PageAsync(variantId, IFenfaDevicesApi.MaxPageSize, offset, cancellationToken);
             var items = page.Items ?? [];
-            foreach (var device in items.Where(d => !string.IsNullOrWhiteSpace(d.Udid)))
-            {
-                var name = FirstNonEmpty(device.DeviceName, device.Model);
-                requests.Add(new DeviceRequest(device.Udid!, name, DevicePlatform.Ios, "Fenfa"));
-            }
+            foreach (var device in items.Where(d => !string.IsNullOrWhiteSpace(d.Udid))) yield return device;
             offset += items.Count;
-            if (items.Count == 0 || offset >= page.Total) return requests;
+            if (items.Count == 0 || offset >= page.Total) yield break;
         }
     }
 
-    private async Task<FenfaDevicePage> PageAsync(int offset, CancellationToken cancellationToken)
+    private async Task<FenfaDevicePage> PageAsync(string? variantId, int limit, int offset, CancellationToken cancellationToken)
     {
         FenfaEnvelope<FenfaDevicePage> envelope;
         try
         {
-            envelope = await api.ListDevicesAsync(IFenfaDevicesApi.MaxPageSize, offset, cancellationToken);
+            envelope = await api.ListDevicesAsync(variantId, limit, offset, cancellationToken);
         }
         catch (ApiException e)
         {
