@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using CiPublisher.Emulators.AppStoreConnect;
 using CiPublisher.Emulators.Aptoide;
 using CiPublisher.Emulators.Fenfa;
 using CiPublisher.Emulators.GitHub;
@@ -8,7 +10,8 @@ namespace CiPublisher.Emulators.Sandbox;
 /// <summary>
 /// The README's one-command demo: Fenfa, Aptoide and GitHub emulators on loopback, an IPA and an APK
 /// (the shared real-world fixtures when they are beside the clone, else generated ones), and the real
-/// program run twice, the second time to show that a re-run publishes nothing new.
+/// program run twice, the second time to show that a re-run publishes nothing new; then the App Store Connect
+/// emulator, where the testers' new devices are registered and the app's ad-hoc profile is replaced to hold them.
 /// </summary>
 public static class SandboxDemo
 {
@@ -16,6 +19,11 @@ public static class SandboxDemo
     private const string AptoideToken = "sandbox-aptoide-token";
     private const string GitHubToken = "sandbox-github-token";
     private const string Repository = "octo-org/lumen";
+    private const string BundleId = "com.example.lumen.beta";
+    private const string AppleKeyId = "2X9R4HXF34";
+    private const string AppleIssuer = "69a6de70-03db-47e3-e053-5b8c7c11a4d1";
+    private const string NewTesterPhone = "00008110-000A1B2C3D4E5F60";
+    private const string NewLobbyTv = "00008020-0011223344556677";
 
     public static async Task<int> RunAsync(TextWriter stdout, TextWriter stderr)
     {
@@ -63,12 +71,50 @@ public static class SandboxDemo
 
             stdout.WriteLine($"Fenfa holds {fenfa.Releases.Count} release(s), Aptoide {aptoide.Uploads.Count} upload(s), " +
                              $"GitHub release v2.4.1 {(github.Releases(Repository).Count == 1 ? "has one distribution section" : "is missing")}.");
-            return first != 0 ? first : second;
+
+            var devices = await RegisterDevicesAsync(workspace, stdout, stderr);
+            return first != 0 ? first : second != 0 ? second : devices;
         }
         finally
         {
             Directory.Delete(workspace, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Two new testers' devices (a phone and an Apple TV) registered, and the beta's ad-hoc profile replaced so it holds
+    /// the phone; the Apple TV stays out of an iOS profile, as Apple requires.
+    /// </summary>
+    private static async Task<int> RegisterDevicesAsync(string workspace, TextWriter stdout, TextWriter stderr)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await using var apple = new AppStoreConnectEmulator(key, AppleKeyId, AppleIssuer);
+        await apple.StartAsync();
+        apple.DeviceClassOfUdid[NewLobbyTv] = "APPLE_TV";
+        var bundle = apple.AddBundleId(BundleId);
+        var certificate = apple.AddCertificate("Lumen Distribution");
+        var existing = apple.AddDevice("00008120-001C2D3E4F506172", "Kim's iPhone");
+        apple.AddProfile("Lumen Beta AdHoc", "IOS_APP_ADHOC", bundle, [certificate], [existing]);
+
+        var environment = new Dictionary<string, string>
+        {
+            ["CIPUBLISHER_ARTIFACTS"] = "build/*.ipa",
+            ["CIPUBLISHER_WORKING_DIRECTORY"] = workspace,
+            ["CIPUBLISHER_APPLE_KEY_ID"] = AppleKeyId,
+            ["CIPUBLISHER_APPLE_ISSUER_ID"] = AppleIssuer,
+            ["CIPUBLISHER_APPLE_PRIVATE_KEY"] = key.ExportPkcs8PrivateKeyPem(),
+            ["CIPUBLISHER_APPLE_API_URL"] = apple.BaseUrl.ToString(),
+            ["CIPUBLISHER_APPLE_DEVICES"] = $"{NewTesterPhone},QA iPhone 15\n{NewLobbyTv},Lobby Apple TV",
+            ["CIPUBLISHER_APPLE_REFRESH_PROFILES"] = "true",
+            ["CIPUBLISHER_SUMMARY_FILE"] = Path.Combine(workspace, "cipublisher-devices-summary.md"),
+        };
+        stdout.WriteLine($"── Third run: register the testers' new devices with Apple (App Store Connect emulator {apple.BaseUrl}) ──");
+        var exit = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["register-devices"], CancellationToken.None);
+        stdout.WriteLine($"(exit code {exit})");
+        var profile = apple.Profiles.Single(p => p.BundleIdId == bundle.Id);
+        stdout.WriteLine($"App Store Connect holds {apple.Devices.Count} device(s); profile '{profile.Name}' holds {profile.DeviceIds.Count} " +
+                         "(the Apple TV cannot enter an iOS profile), saved as Lumen_Beta_AdHoc.mobileprovision.");
+        return exit;
     }
 
     private static void StageArtifacts(string workspace, TextWriter stdout)
@@ -82,7 +128,7 @@ public static class SandboxDemo
             stdout.WriteLine($"Artifacts: the real-world fixtures from {shared}");
             return;
         }
-        File.WriteAllBytes(Path.Combine(build, "Lumen.ipa"), SampleArtifacts.Ipa(paddingBytes: 8 * 1024 * 1024));
+        File.WriteAllBytes(Path.Combine(build, "Lumen.ipa"), SampleArtifacts.Ipa(bundleId: BundleId, paddingBytes: 8 * 1024 * 1024));
         File.WriteAllBytes(Path.Combine(build, "Lumen.apk"), SampleArtifacts.Apk(paddingBytes: 8 * 1024 * 1024));
         stdout.WriteLine("Artifacts: generated samples (the shared fixtures are not beside this clone)");
     }

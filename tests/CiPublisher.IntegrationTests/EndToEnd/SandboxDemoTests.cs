@@ -1,0 +1,22 @@
+using CiPublisher.Emulators.Sandbox;
+
+namespace CiPublisher.IntegrationTests.EndToEnd;
+
+/// <summary>README's first command keeps working: every run of the demo succeeds and shows what it promises.</summary>
+public sealed class SandboxDemoTests
+{
+    [Fact]
+    public async Task TheDemo_PublishesOnce_ThenRegistersDevicesAndReplacesTheProfile()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await SandboxDemo.RunAsync(stdout, stderr);
+
+        var output = stdout.ToString();
+        exit.Should().Be(0, output + stderr);
+        output.Should().Contain("GitHub release v2.4.1 has one distribution section")
+            .And.Contain("App Store Connect holds 3 device(s)")
+            .And.Contain("holds 2 (the Apple TV cannot enter an iOS profile)");
+    }
+}
