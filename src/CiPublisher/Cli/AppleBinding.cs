@@ -44,7 +44,7 @@ internal static class AppleBinding
         return settings;
     }
 
-    private static IReadOnlyList<string> ProfileTypes(InputReader reader)
+    private static List<string> ProfileTypes(InputReader reader)
     {
         var given = reader.List("apple-profile-types");
         if (given.Count == 0) return [ProfileTypeRule.IosAdHoc];
