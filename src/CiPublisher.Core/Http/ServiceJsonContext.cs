@@ -25,8 +25,7 @@ namespace CiPublisher.Core.Http;
 [JsonSerializable(typeof(FenfaVariantStats))]
 [JsonSerializable(typeof(FenfaUploadResult))]
 [JsonSerializable(typeof(FenfaServerSettings))]
-[JsonSerializable(typeof(FenfaEnvelope<FenfaDevicePage>))]
-[JsonSerializable(typeof(FenfaEnvelope<JsonElement>))]
+[JsonSerializable(typeof(FenfaDevicePage))]
 // AltStore
 [JsonSerializable(typeof(ProcessAdpRequest))]
 [JsonSerializable(typeof(FederateRequest))]

@@ -6,6 +6,7 @@ using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets;
 using CiPublisher.Core.Targets.AppleDevices;
+using CiPublisher.Core.Targets.Fenfa;
 using CiPublisher.Emulators.AppStoreConnect;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -74,6 +75,7 @@ public sealed class AppleDevicesHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddCiPublisherCore(settings, Secrets, Time)
+            .AddFenfaTarget(settings)
             .AddAppleDevicesTarget(settings);
         return RunWithAsync(services, artifacts ?? ArtifactSet.Empty);
     }
@@ -81,7 +83,7 @@ public sealed class AppleDevicesHarness : IAsyncDisposable
     private static async Task<TargetResult> RunWithAsync(IServiceCollection services, ArtifactSet artifacts)
     {
         await using var provider = services.BuildServiceProvider();
-        var target = provider.GetServices<IPublishTarget>().Single();
+        var target = provider.GetServices<IPublishTarget>().OfType<AppleDevicesTarget>().Single();
         return await target.RunAsync(artifacts, CancellationToken.None);
     }
 

@@ -44,7 +44,7 @@ public sealed class ServiceJsonMetadataTests
     public void The_scan_finds_the_service_interfaces()
     {
         RefitInterfaceMethods().Select(m => m.DeclaringType!.Name).Distinct().Should()
-            .Contain(["IFenfaApi", "IAltStoreApi", "IAptoideApi", "IAppStoreConnectDevicesApi", "IFenfaDevicesApi"]);
+            .Contain(["IFenfaApi", "IAltStoreApi", "IAptoideApi", "IAppStoreConnectDevicesApi"]);
     }
 
     private static IEnumerable<MethodInfo> RefitInterfaceMethods() =>

@@ -1,4 +1,3 @@
-using CiPublisher.Core.Targets.Fenfa;
 using CiPublisher.Core.Apple;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
@@ -26,13 +25,7 @@ public static class AppleDevicesTargetRegistration
             .AddHttpMessageHandler(sp => new AppStoreConnectMeterHandler(
                 sp.GetRequiredKeyedService<AppStoreConnectMeter>(AppleDevicesTarget.ServiceName)));
 
-        if (apple.DevicesFromFenfa && settings.Fenfa is { Token: { Length: > 0 } token } fenfa)
-        {
-            services.AddServiceClient<IFenfaDevicesApi>("FenfaDevices", fenfa.Url, _ => new FenfaAuthHandler(token));
-            services.AddFenfaClient(fenfa);
-            services.AddSingleton<FenfaDeviceSource>();
-        }
-        services.AddSingleton(sp => new DeviceSources(settings, sp.GetService<FenfaDeviceSource>()));
+        services.AddSingleton<DeviceSources>();
         services.AddSingleton<AppStoreConnectDevicesClient>();
         services.AddSingleton<DeviceRegistrar>();
         services.AddSingleton<ProfileRefresher>();

@@ -3,7 +3,7 @@ using CiPublisher.Core.Settings;
 namespace CiPublisher.Core.Targets.AppleDevices;
 
 /// <summary>Reads and merges every device source the inputs name: <c>apple-devices</c>, <c>apple-devices-file</c>, Fenfa.</summary>
-public sealed class DeviceSources(RunSettings settings, FenfaDeviceSource? fenfa)
+public sealed class DeviceSources(RunSettings settings, IEnumerable<IDeviceSource> services)
 {
     public const string DevicesFileInput = "apple-devices-file";
 
@@ -17,14 +17,11 @@ public sealed class DeviceSources(RunSettings settings, FenfaDeviceSource? fenfa
         if (Apple.DevicesFile is { } file) requests.AddRange(ReadFile(file));
         if (!Apple.DevicesFromFenfa) return DeviceCandidates.From(requests);
 
-        if (fenfa is null)
-            throw new InvalidOperationException("apple-devices-from-fenfa needs fenfa-url and a Fenfa admin token (fenfa-token)");
+        var fenfa = services.FirstOrDefault(s => s.Input == "apple-devices-from-fenfa")
+                    ?? throw new InvalidOperationException("apple-devices-from-fenfa needs fenfa-url and a Fenfa admin token (fenfa-token)");
         var bound = await fenfa.ReadAsync(cancellationToken);
         requests.AddRange(bound.Requests);
-        var note = $"Fenfa: {bound.Requests.Count} device(s) bound to {bound.Owner} taken" + (bound.LeftOut > 0
-            ? $"; {bound.LeftOut} other device(s) on the server (bound to other products, or to none) left out: each registration spends a yearly device slot."
-            : ".");
-        return DeviceCandidates.From(requests) with { Notes = [note] };
+        return DeviceCandidates.From(requests) with { Notes = [bound.Note] };
     }
 
     private IReadOnlyList<DeviceRequest> ReadFile(string file)

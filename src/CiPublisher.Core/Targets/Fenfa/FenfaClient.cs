@@ -83,6 +83,13 @@ public sealed class FenfaClient(IFenfaApi api)
         await FenfaResponses.ReadAsync<FenfaVariantStats>(await api.GetVariantStats(variantId, cancellationToken), $"listing releases of variant {variantId}", cancellationToken);
 
     /// <summary>The domains the server builds links from (admin token); null when the server has no settings row.</summary>
+    /// <summary>Largest page of devices Fenfa serves (contract §6.1).</summary>
+    public const int MaxDevicePage = 1000;
+
+    public async Task<FenfaDevicePage> ListDevicesAsync(string? variantId, int limit, int offset, CancellationToken cancellationToken) =>
+        await FenfaResponses.ReadAsync<FenfaDevicePage>(await api.ListDevices(variantId, limit, offset, cancellationToken),
+            "listing devices", cancellationToken);
+
     public async Task<FenfaServerSettings?> GetSettingsAsync(CancellationToken cancellationToken)
     {
         try

@@ -88,3 +88,18 @@ public sealed record FenfaServerSettings
     [JsonPropertyName("primary_domain")] public string? PrimaryDomain { get; init; }
     [JsonPropertyName("secondary_domains")] public List<string>? SecondaryDomains { get; init; }
 }
+
+/// <summary>One page of <c>GET /admin/api/ios_devices</c> (contract §6.1).</summary>
+public sealed record FenfaDevicePage
+{
+    [JsonPropertyName("total")] public int Total { get; init; }
+    [JsonPropertyName("items")] public List<FenfaDevice> Items { get; init; } = [];
+}
+
+public sealed record FenfaDevice
+{
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("udid")] public string? Udid { get; init; }
+    [JsonPropertyName("device_name")] public string? DeviceName { get; init; }
+    [JsonPropertyName("model")] public string? Model { get; init; }
+}

@@ -36,6 +36,10 @@ public interface IFenfaApi
     [Get("/admin/api/variants/{variantId}/stats")]
     Task<HttpResponseMessage> GetVariantStats(string variantId, CancellationToken cancellationToken);
 
+    /// <summary>The devices bound to one variant, or every device on the server without <paramref name="variantId"/>.</summary>
+    [Get("/admin/api/ios_devices")]
+    Task<HttpResponseMessage> ListDevices([AliasAs("variant_id")] string? variantId, int limit, int offset, CancellationToken cancellationToken);
+
     [Get("/admin/api/settings")]
     Task<HttpResponseMessage> GetSettings(CancellationToken cancellationToken);
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CiPublisher.Core.Targets.Aptoide;
 
-public static class AptoideServiceCollectionExtensions
+public static class AptoideTargetRegistration
 {
     /// <summary>Adds the Aptoide target and its client when <c>aptoide-repo</c> is set; otherwise adds nothing.</summary>
     public static IServiceCollection AddAptoideTarget(this IServiceCollection services, RunSettings settings)
