@@ -44,6 +44,12 @@ public sealed class RemoteServiceException : Exception
     public string? Code { get; }
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>
+    /// The service or the network failed, or asked to slow down: a write may have landed, and the same call may work
+    /// later. The one meaning of "transient" every target branches on.
+    /// </summary>
+    public bool IsTransient => Kind is RemoteFailureKind.Server or RemoteFailureKind.Transport or RemoteFailureKind.RateLimited;
+
     public static RemoteFailureKind KindOf(int statusCode) => statusCode switch
     {
         401 => RemoteFailureKind.Authentication,

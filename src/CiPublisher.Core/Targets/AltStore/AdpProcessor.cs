@@ -31,7 +31,7 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
         {
             await gateway.TriggerAsync(adpId, cancellationToken);
         }
-        catch (RemoteServiceException failure) when (IsPassing(failure))
+        catch (RemoteServiceException failure) when (failure.IsTransient)
         {
             logger.LogWarning("AltStore: {Message}; checking whether the request landed", failure.Message);
             var state = await gateway.GetAdpAsync(adpId, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
             {
                 state = await gateway.GetAdpAsync(adpId, cancellationToken);
             }
-            catch (RemoteServiceException failure) when (IsPassing(failure))
+            catch (RemoteServiceException failure) when (failure.IsTransient)
             {
                 logger.LogWarning("AltStore: {Message}; still waiting", failure.Message);
                 continue;
@@ -88,7 +88,4 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
         }
     }
 
-    /// <summary>Failures worth waiting out: the service or the network hiccupped, or asked us to slow down.</summary>
-    private static bool IsPassing(RemoteServiceException failure) =>
-        failure.Kind is RemoteFailureKind.Server or RemoteFailureKind.Transport or RemoteFailureKind.RateLimited;
 }

@@ -14,9 +14,6 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
 {
     public const string Service = "AltStore";
 
-    // Enough of an error page to recognise it, not a whole HTML document in the summary.
-    private const int LongestQuotedBody = 300;
-
     private int _calls;
 
     public int Calls => _calls;
@@ -90,7 +87,7 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
     private RemoteServiceException Failure(HttpResponseMessage response, string what, string body)
     {
         var status = (int)response.StatusCode;
-        var quoted = string.IsNullOrWhiteSpace(body) ? "no body" : Quote(body);
+        var quoted = Quote(body);
         return new RemoteServiceException(Service, RemoteServiceException.KindOf(status),
             $"{Service} {what} failed with HTTP {status}: {quoted}", status);
     }
@@ -114,9 +111,5 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
     private static string? StringOf(JsonObject json, string key) =>
         json[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private string Quote(string body)
-    {
-        var text = secrets.Redact(body.Trim());
-        return text.Length <= LongestQuotedBody ? text : text[..LongestQuotedBody] + "…";
-    }
+    private string Quote(string body) => AnswerText.Quote(body, secrets);
 }

@@ -83,8 +83,7 @@ public sealed class DeviceRegistrar(AppStoreConnectDevicesClient client, ILogger
 
     /// <summary>Failures that will hit every further call the same way; the rest belong to one device.</summary>
     private static bool StopsTheRun(RemoteServiceException e) =>
-        e.Kind is RemoteFailureKind.Authentication or RemoteFailureKind.Permission or RemoteFailureKind.RateLimited
-            or RemoteFailureKind.Transport or RemoteFailureKind.Server;
+        e.Kind is RemoteFailureKind.Authentication or RemoteFailureKind.Permission || e.IsTransient;
 
     private static DeviceOutcome NotAttempted(DeviceCandidate wanted, RemoteServiceException cause) =>
         new(wanted, DeviceAction.NotAttempted, $"not attempted after an earlier failure ({cause.Code ?? cause.Kind.ToString()})");

@@ -35,26 +35,27 @@ internal sealed class AptoideApkUploader(
         if (answer.IsOk) return new ApkUpload(true, md5, answer.StoreUrl, apk.Sha256);
         if (!answer.HasError(AptoideErrorCodes.SendTheFile)) throw Refused(apk, answer);
 
-        for (var attempt = 1; ; attempt++)
+        return await LandedCheck.SendAsync(new Write<ApkUpload>
         {
-            try
+            Send = async ct =>
             {
-                var (reply, sha256) = await WithFreshTokenAsync(token => SendFileAsync(apk, listing, token, cancellationToken), cancellationToken);
+                var (reply, sha256) = await WithFreshTokenAsync(token => SendFileAsync(apk, listing, token, ct), ct);
                 if (reply.IsOk) return new ApkUpload(true, md5, reply.StoreUrl, sha256 ?? apk.Sha256);
                 if (reply.HasError(AptoideErrorCodes.AlreadyInStore)) return new ApkUpload(false, md5, reply.StoreUrl, sha256 ?? apk.Sha256);
                 throw Refused(apk, reply);
-            }
-            catch (RemoteServiceException unanswered) when (unanswered.Kind is RemoteFailureKind.Transport or RemoteFailureKind.Server)
+            },
+            MayHaveLanded = e => e is RemoteServiceException { Kind: RemoteFailureKind.Transport or RemoteFailureKind.Server },
+            FindLanded = async (unanswered, ct) =>
             {
                 logger.LogWarning("Aptoide: the upload of {File} ended without an answer ({Reason}); asking by checksum whether it landed",
                     apk.FileName, unanswered.Message);
-                var check = await AskByChecksumAsync(listing, md5, cancellationToken);
+                var check = await AskByChecksumAsync(listing, md5, ct);
                 if (check.IsOk || check.HasError(AptoideErrorCodes.AlreadyInStore)) return new ApkUpload(true, md5, check.StoreUrl, apk.Sha256);
-                if (!check.HasError(AptoideErrorCodes.SendTheFile)) throw Refused(apk, check);
-                if (attempt > settings.Http.MaxRetries) throw;
-                await Task.Delay(settings.Http.RetryBaseDelay * attempt, time, cancellationToken);
-            }
-        }
+                return check.HasError(AptoideErrorCodes.SendTheFile) ? null : throw Refused(apk, check);
+            },
+            MaxAttempts = settings.Http.MaxRetries + 1,
+            Delay = (attempt, _) => settings.Http.RetryBaseDelay * attempt,
+        }, time, cancellationToken);
     }
 
     private Task<AptoideReply> AskByChecksumAsync(AptoideListing listing, string md5, CancellationToken cancellationToken) =>

@@ -14,9 +14,6 @@ internal sealed class AptoideResponseReader(SecretRegistry secrets, ILogger logg
 {
     public const string Service = "Aptoide";
 
-    // Enough of an off-contract body to recognise it in the log, not a whole HTML page.
-    private const int LoggedBodyLength = 300;
-
     private static readonly string[] TokenFields = ["access_token", "refresh_token"];
 
     public async Task<AptoideReply> ReadAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
@@ -109,8 +106,7 @@ internal sealed class AptoideResponseReader(SecretRegistry secrets, ILogger logg
 
     private void LogOffContract(string endpoint, int status, string body)
     {
-        var start = body.Length > LoggedBodyLength ? body[..LoggedBodyLength] + "…" : body;
         logger.LogWarning("Aptoide {Endpoint} answered HTTP {Status} outside the documented contract: {Body}",
-            endpoint, status, secrets.Redact(start));
+            endpoint, status, AnswerText.Quote(body, secrets));
     }
 }

@@ -34,47 +34,57 @@ public sealed class FenfaArtifactPublisher(
         var known = before?.Select(r => r.Id).ToHashSet() ?? [];
         var upload = new FenfaUpload(destination.VariantId, artifact.FileName, artifact.Version, build, settings.Channel,
             FenfaPlatform.MinOs(artifact), settings.ReleaseNotes);
-        for (var attempt = 1; ; attempt++)
+        StallWatchdog? watchdog = null;
+        HashingFileContent? file = null;
+        string Why(Exception e) => watchdog?.StallReason ?? FailureText.Of(e);
+        try
         {
-            using var watchdog = new StallWatchdog(time, settings.Http.StallTimeout, settings.Http.AttemptTimeout, cancellationToken);
-            var file = new HashingFileContent(artifact.Path, artifact.FileName, progress, time, watchdog);
-            try
+            return await LandedCheck.SendAsync(new Write<ItemResult>
             {
-                var result = await client.UploadAsync(upload, file, watchdog.Token);
-                var releaseId = result.Release?.Id ?? "";
-                logger.LogInformation("Fenfa: {File} published as {Release}", artifact.FileName, releaseId);
-                return Item(artifact, build, Outcome.Succeeded, releaseId, FenfaLinks.Shown(result.Urls, artifact.Platform), file.Sha256, null);
-            }
-            catch (Exception e) when (IsAmbiguous(e, cancellationToken))
-            {
-                var why = watchdog.StallReason ?? FailureText.Of(e);
-                logger.LogWarning("Fenfa: upload of {File} ended ambiguously ({Why}); checking whether it landed", artifact.FileName, why);
-                if (destination.ListReleases is null && file.BytesSent > 0)
-                    throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
-                        $"uploading {artifact.FileName} ended ambiguously ({why}); the token cannot list releases to check, so it was not sent again to avoid a duplicate");
-                var sentSha256 = file.BytesSent == artifact.SizeBytes ? file.Sha256 : null;
-                if (destination.ListReleases is { } relist
-                    && (await relist(cancellationToken)).FirstOrDefault(r => !known.Contains(r.Id) && IsSameVersion(r, artifact, build)
-                        && (r.Sha256 is null || sentSha256 is null || r.Sha256 == sentSha256)) is { } landed)
+                Send = async ct =>
                 {
+                    watchdog?.Dispose();
+                    watchdog = new StallWatchdog(time, settings.Http.StallTimeout, settings.Http.AttemptTimeout, ct);
+                    file = new HashingFileContent(artifact.Path, artifact.FileName, progress, time, watchdog);
+                    var result = await client.UploadAsync(upload, file, watchdog.Token);
+                    var releaseId = result.Release?.Id ?? "";
+                    logger.LogInformation("Fenfa: {File} published as {Release}", artifact.FileName, releaseId);
+                    return Item(artifact, build, Outcome.Succeeded, releaseId, FenfaLinks.Shown(result.Urls, artifact.Platform), file.Sha256, null);
+                },
+                MayHaveLanded = e => IsAmbiguous(e, cancellationToken),
+                FindLanded = async (e, ct) =>
+                {
+                    logger.LogWarning("Fenfa: upload of {File} ended ambiguously ({Why}); checking whether it landed", artifact.FileName, Why(e));
+                    if (destination.ListReleases is not { } relist)
+                    {
+                        return file!.BytesSent == 0 ? null : throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
+                            $"uploading {artifact.FileName} ended ambiguously ({Why(e)}); the token cannot list releases to check, so it was not sent again to avoid a duplicate");
+                    }
+                    var sentSha256 = file!.BytesSent == artifact.SizeBytes ? file.Sha256 : null;
+                    if ((await relist(ct)).FirstOrDefault(r => !known.Contains(r.Id) && IsSameVersion(r, artifact, build)
+                            && (r.Sha256 is null || sentSha256 is null || r.Sha256 == sentSha256)) is not { } landed)
+                        return null;
                     logger.LogInformation("Fenfa: the upload of {File} did land, as {Release}", artifact.FileName, landed.Id);
                     return Item(artifact, build, Outcome.Succeeded, landed.Id, FenfaLinks.Shown(landed.Urls, artifact.Platform),
                         landed.Sha256 ?? sentSha256, "landed although the connection failed");
-                }
-                if (attempt > settings.Http.MaxRetries) throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
-                    $"uploading {artifact.FileName} failed {attempt} times; last: {why}", inner: e);
-
-                var delay = (e as RemoteServiceException)?.RetryAfter ?? Backoff(attempt);
-                logger.LogWarning("Fenfa: it did not land; sending {File} again in {Delay:0.#}s (attempt {Next} of {Max})",
-                    artifact.FileName, delay.TotalSeconds, attempt + 1, settings.Http.MaxRetries + 1);
-                await Task.Delay(delay, time, cancellationToken);
-            }
+                },
+                MaxAttempts = settings.Http.MaxRetries + 1,
+                Delay = (attempt, e) => (e as RemoteServiceException)?.RetryAfter ?? Backoff(attempt),
+                BeforeSendingAgain = (next, delay) => logger.LogWarning("Fenfa: it did not land; sending {File} again in {Delay:0.#}s (attempt {Next} of {Max})",
+                    artifact.FileName, delay.TotalSeconds, next, settings.Http.MaxRetries + 1),
+                GiveUp = (attempts, e) => new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
+                    $"uploading {artifact.FileName} failed {attempts} times; last: {Why(e)}", inner: e),
+            }, time, cancellationToken);
+        }
+        finally
+        {
+            watchdog?.Dispose();
         }
     }
 
     private static bool IsAmbiguous(Exception e, CancellationToken outer) => e switch
     {
-        RemoteServiceException r => r.Kind is RemoteFailureKind.Server or RemoteFailureKind.RateLimited or RemoteFailureKind.Transport,
+        RemoteServiceException r => r.IsTransient,
         OperationCanceledException => !outer.IsCancellationRequested,
         _ => TransientFailure.IsTransient(e),
     };

@@ -12,9 +12,6 @@ public static class FenfaResponses
 {
     public const string Service = "Fenfa";
 
-    // Enough of a non-JSON body to recognise it, not enough to flood a log.
-    private const int SnippetLength = 120;
-
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, string action, CancellationToken cancellationToken)
     {
         using (response)
@@ -61,21 +58,12 @@ public static class FenfaResponses
             return new RemoteServiceException(Service, kind, $"{action} failed: HTTP {status} {error.Code}{message}", status, error.Code,
                 RetryAfter.Of(response, TimeProvider.System));
         }
-        return new RemoteServiceException(Service, kind, $"{action} failed: HTTP {status} {Describe(response.StatusCode, body)}", status,
+        return new RemoteServiceException(Service, kind, $"{action} failed: HTTP {status} ({response.StatusCode}, not JSON: {AnswerText.Quote(body)})", status,
             retryAfter: RetryAfter.Of(response, TimeProvider.System));
     }
 
     private static RemoteServiceException Protocol(HttpResponseMessage response, string action, string problem) =>
         new(Service, RemoteFailureKind.Server, $"{action}: {problem} (HTTP {(int)response.StatusCode}); is fenfa-url the Fenfa server?", (int)response.StatusCode);
-
-    private static string Describe(HttpStatusCode status, string body)
-    {
-        var trimmed = body.Trim();
-        if (trimmed.Length == 0) return $"({status}, empty body)";
-        if (trimmed.StartsWith('<')) return $"({status}, an HTML page — a proxy or the wrong URL?)";
-        var snippet = trimmed.Length > SnippetLength ? trimmed[..SnippetLength] + "…" : trimmed;
-        return $"({status}, not JSON: \"{snippet.ReplaceLineEndings(" ")}\")";
-    }
 
     public sealed record Envelope(bool Ok, JsonElement? Data, EnvelopeError? Error);
 

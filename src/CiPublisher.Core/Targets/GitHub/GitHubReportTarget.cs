@@ -59,7 +59,7 @@ public sealed class GitHubReportTarget(
             items.Add(plan.PullRequest is not { } number
                 ? Skipped("pull request comment", NotAPullRequest)
                 : await GuardAsync($"pull request #{number}", () =>
-                    new PullRequestCommentWriter(client, gateway, repository).WriteAsync(number, plan.CommentBody, cancellationToken)));
+                    new PullRequestCommentWriter(client, gateway, repository, time).WriteAsync(number, plan.CommentBody, cancellationToken)));
         }
 
         foreach (var item in items)

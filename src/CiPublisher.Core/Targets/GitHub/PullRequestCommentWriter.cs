@@ -5,7 +5,7 @@ using Octokit;
 namespace CiPublisher.Core.Targets.GitHub;
 
 /// <summary>Keeps one summary comment on a pull request: found by its hidden marker, created once, then edited.</summary>
-public sealed class PullRequestCommentWriter(IGitHubClient client, GitHubGateway gateway, RepositoryName repository)
+public sealed class PullRequestCommentWriter(IGitHubClient client, GitHubGateway gateway, RepositoryName repository, TimeProvider time)
 {
     public const string Marker = "<!-- ci-publisher:comment -->";
 
@@ -20,19 +20,21 @@ public sealed class PullRequestCommentWriter(IGitHubClient client, GitHubGateway
         var existing = await FindAsync(pullRequest, cancellationToken);
         if (existing is null)
         {
-            try
+            var answerLost = false;
+            var comment = await LandedCheck.SendAsync(new Write<IssueComment>
             {
-                var created = await gateway.CallAsync(
-                    new GitHubOperation($"comment on pull request #{pullRequest}", GitHubOperation.PullRequestsWrite),
-                    () => client.Issue.Comment.Create(repository.Owner, repository.Name, pullRequest, body), cancellationToken);
-                return Item(itemName, Outcome.Succeeded, "added the summary comment", created);
-            }
-            catch (RemoteServiceException lost) when (lost.Kind == RemoteFailureKind.Transport)
-            {
-                // The comment may have landed without an answer: look before posting a second one.
-                existing = await FindAsync(pullRequest, cancellationToken);
-                if (existing is null) throw;
-            }
+                Send = ct => gateway.CallAsync(new GitHubOperation($"comment on pull request #{pullRequest}", GitHubOperation.PullRequestsWrite),
+                    () => client.Issue.Comment.Create(repository.Owner, repository.Name, pullRequest, body), ct),
+                // The comment may land without an answer: look before posting a second one.
+                MayHaveLanded = e => e is RemoteServiceException { Kind: RemoteFailureKind.Transport },
+                FindLanded = (_, ct) =>
+                {
+                    answerLost = true;
+                    return FindAsync(pullRequest, ct);
+                },
+            }, time, cancellationToken);
+            if (!answerLost) return Item(itemName, Outcome.Succeeded, "added the summary comment", comment);
+            existing = comment;
         }
         if (existing.Body == body) return Item(itemName, Outcome.AlreadyDone, "the summary comment is up to date", existing);
 

@@ -18,9 +18,11 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
         var release = await FindAsync(tag, cancellationToken);
         if (release is not null) return await UpdateAsync(tag, release, block, cancellationToken);
 
-        for (var attempt = 1; ; attempt++)
+        // Our create may land without an answer, or a parallel job (a build matrix) may create the release first:
+        // either way look again rather than create twice.
+        return await LandedCheck.SendAsync(new Write<ItemResult>
         {
-            try
+            Send = async ct =>
             {
                 var created = await gateway.CallAsync(new GitHubOperation($"create the release {tag.Name}", GitHubOperation.ContentsWrite),
                     () => client.Repository.Release.Create(repository.Owner, repository.Name, new NewRelease(tag.Name)
@@ -30,24 +32,19 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
                         Draft = false,
                         Prerelease = tag.IsPrerelease,
                         TargetCommitish = targetCommitish,
-                    }), cancellationToken);
+                    }), ct);
                 return Item(tag, Outcome.Succeeded, "created the release with the distribution section", created);
-            }
-            catch (RemoteServiceException failure) when (IsAmbiguous(failure) || failure.Code == "already_exists")
-            {
-                // Our create may have landed without an answer, or a parallel job (a build matrix) created the release
-                // first: look again rather than create twice. Only when it is not there is sending it again safe.
-                var landed = await FindAsync(tag, cancellationToken);
-                if (landed is not null) return await UpdateAsync(tag, landed, block, cancellationToken);
-                if (failure.Code == "already_exists" || attempt >= MaxCreateAttempts) throw;
-            }
-        }
+            },
+            MayHaveLanded = e => e is RemoteServiceException failure && (failure.IsTransient || failure.Code == AlreadyExists),
+            FindLanded = async (_, ct) => await FindAsync(tag, ct) is { } landed ? await UpdateAsync(tag, landed, block, ct) : null,
+            MaySendAgain = e => ((RemoteServiceException)e).Code != AlreadyExists,
+            MaxAttempts = MaxCreateAttempts,
+        }, time, cancellationToken);
     }
 
-    private const int MaxCreateAttempts = 3;
+    private const string AlreadyExists = "already_exists";
 
-    private static bool IsAmbiguous(RemoteServiceException failure) =>
-        failure.Kind is RemoteFailureKind.Transport or RemoteFailureKind.Server or RemoteFailureKind.RateLimited;
+    private const int MaxCreateAttempts = 3;
 
     private async Task<ItemResult> UpdateAsync(ReleaseTag tag, Release release, string block, CancellationToken cancellationToken)
     {
