@@ -36,7 +36,8 @@ public static class HttpClientRegistration
             })
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .AddHttpMessageHandler(sp => new ResilienceHandler(service, sp.GetRequiredService<RunSettings>().Http,
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(service)));
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(service)))
+            .AddHttpMessageHandler(sp => new CallCountingHandler(service, sp.GetRequiredService<CallMeter>()));
         if (authHandler is not null) builder.AddHttpMessageHandler(authHandler);
         return builder;
     }

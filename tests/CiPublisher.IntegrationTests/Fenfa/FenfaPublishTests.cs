@@ -83,6 +83,19 @@ public sealed class FenfaPublishTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ApiCalls_CountsEveryRequestTheServerReceived()
+    {
+        _fenfa.Faults.Add(Fault.Status("GET", "/admin/api/products", 503));
+
+        var run = await _run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stderr + run.Stdout);
+        var fenfa = JsonDocument.Parse(run.Outputs["result"]).RootElement.GetProperty("targets")[0];
+        fenfa.GetProperty("figures").GetProperty("api-calls").GetString().Should().Be(
+            _fenfa.Journal.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "the retried listing counts twice, as it reached the server twice");
+    }
+
+    [Fact]
     public async Task ReRun_CreatesNothingNew_AndSaysAlreadyPublished()
     {
         (await _run.RunAsync()).ExitCode.Should().Be(0);

@@ -14,10 +14,6 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
 {
     public const string Service = "AltStore";
 
-    private int _calls;
-
-    public int Calls => _calls;
-
     public async Task TriggerAsync(string adpId, CancellationToken cancellationToken)
     {
         using var response = await CallAsync(() => api.ProcessAdpAsync(new ProcessAdpRequest(adpId), cancellationToken));
@@ -63,7 +59,6 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
 
     private async Task<HttpResponseMessage> CallAsync(Func<Task<HttpResponseMessage>> send)
     {
-        Interlocked.Increment(ref _calls);
         try
         {
             return await send();

@@ -11,7 +11,8 @@ namespace CiPublisher.Core.Targets.AltStore;
 /// The one-time onboarding (<c>altstore --register</c>): registers the Apple developer ID with AltStore and hands over
 /// the security token to enter in App Store Connect (Users and Access → Integrations → Marketplace).
 /// </summary>
-public sealed class AltStoreOnboarding(RunSettings settings, AltStoreGateway gateway, SecretRegistry secrets, ILogger<AltStoreOnboarding> logger)
+public sealed class AltStoreOnboarding(RunSettings settings, AltStoreGateway gateway, CallMeter calls, SecretRegistry secrets,
+    ILogger<AltStoreOnboarding> logger)
 {
     public const string TokenFileName = "altstore-token.txt";
     private const string Name = "AltStore registration";
@@ -66,7 +67,7 @@ public sealed class AltStoreOnboarding(RunSettings settings, AltStoreGateway gat
             Outcome = Outcome.Succeeded,
             Reason = $"registered developer ID {developerId}",
             Items = [new ItemResult { Name = $"developer {developerId}", Outcome = Outcome.Succeeded, Facts = facts }],
-            Figures = new Dictionary<string, string> { ["api-calls"] = gateway.Calls.ToString(CultureInfo.InvariantCulture) },
+            Figures = new Dictionary<string, string> { [CallMeter.FigureName] = calls.Figure(AltStoreGateway.Service) },
             Notes = notes,
         };
         return new(result, delivery == TokenDelivery.ReturnToCaller ? token : null);

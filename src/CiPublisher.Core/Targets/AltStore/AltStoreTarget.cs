@@ -15,7 +15,7 @@ namespace CiPublisher.Core.Targets.AltStore;
 /// <c>altstore</c> verb's sub-mode (<see cref="AltStoreSettings.Steps"/>) includes it.
 /// </summary>
 public sealed class AltStoreTarget(
-    RunSettings settings, AltStoreGateway gateway, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger)
+    RunSettings settings, AltStoreGateway gateway, CallMeter calls, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger)
     : IPublishTarget
 {
     public string Name => "AltStore";
@@ -41,7 +41,7 @@ public sealed class AltStoreTarget(
         if (steps.HasFlag(AltStoreSteps.UpdateSource)) await UpdateSourceAsync(altstore, artifacts, adp, steps, run, cancellationToken);
         if (steps.HasFlag(AltStoreSteps.Federate)) await FederateAsync(altstore, run, cancellationToken);
 
-        run.Figures["api-calls"] = gateway.Calls.ToString(CultureInfo.InvariantCulture);
+        run.Figures[CallMeter.FigureName] = calls.Figure(AltStoreGateway.Service);
         foreach (var item in run.Items) logger.LogInformation("AltStore: {Item}: {Outcome} {Reason}", item.Name, item.Outcome, item.Reason);
         var outcome = TargetResult.Combine(run.Items);
         return new TargetResult

@@ -20,7 +20,8 @@ public sealed class AppleDevicesTarget(
     AppStoreConnectDevicesClient client,
     DeviceRegistrar registrar,
     ProfileRefresher profiles,
-    [FromKeyedServices(AppleDevicesTarget.ServiceName)] AppStoreConnectMeter meter,
+    AppStoreConnectQuota quota,
+    CallMeter calls,
     SecretRegistry secrets,
     ILogger<AppleDevicesTarget> logger) : IPublishTarget
 {
@@ -47,7 +48,7 @@ public sealed class AppleDevicesTarget(
         {
             var reason = secrets.Redact(e.Message);
             logger.LogError("{Target}: {Reason}", Name, reason);
-            return TargetResult.Failed(Name, reason) with { Figures = meter.Figures() };
+            return TargetResult.Failed(Name, reason) with { Figures = Figures() };
         }
     }
 
@@ -149,9 +150,16 @@ public sealed class AppleDevicesTarget(
                 ["devices-existing"] = Text(Count(DeviceAction.Existing)),
                 ["devices-invalid"] = Text(candidates.Invalid.Count),
             },
-            Figures = meter.Figures(),
+            Figures = Figures(),
             Notes = notes,
         };
+    }
+
+    private Dictionary<string, string> Figures()
+    {
+        var figures = new Dictionary<string, string> { [CallMeter.FigureName] = calls.Figure(ServiceName) };
+        quota.AddFiguresTo(figures);
+        return figures;
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

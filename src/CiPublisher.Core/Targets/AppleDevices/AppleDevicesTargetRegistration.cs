@@ -19,11 +19,10 @@ public static class AppleDevicesTargetRegistration
 
         services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, settings.WorkingDirectory,
             sp.GetRequiredService<SecretRegistry>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddKeyedSingleton<AppStoreConnectMeter>(AppleDevicesTarget.ServiceName);
+        services.AddSingleton<AppStoreConnectQuota>();
         services.AddServiceClient<IAppStoreConnectDevicesApi>(AppleDevicesTarget.ServiceName, apple.ApiUrl,
                 sp => new AppStoreConnectAuthHandler(sp.GetRequiredService<AppStoreConnectTokenProvider>()))
-            .AddHttpMessageHandler(sp => new AppStoreConnectMeterHandler(
-                sp.GetRequiredKeyedService<AppStoreConnectMeter>(AppleDevicesTarget.ServiceName)));
+            .AddHttpMessageHandler(sp => new AppStoreConnectQuotaHandler(sp.GetRequiredService<AppStoreConnectQuota>()));
 
         services.AddSingleton<DeviceSources>();
         services.AddSingleton<AppStoreConnectDevicesClient>();

@@ -12,10 +12,6 @@ internal sealed class AptoideClient(IAptoideApi api, SecretRegistry secrets, ILo
     private const string ClientId = "Aptoide";
 
     private readonly AptoideResponseReader _reader = new(secrets, logger);
-    private int _calls;
-
-    public int Calls => _calls;
-
     /// <summary>Exchanges the account's credentials for an access token (password grant); the token is registered as a secret.</summary>
     public async Task<string> AuthenticateAsync(string username, string password, CancellationToken cancellationToken)
     {
@@ -50,7 +46,6 @@ internal sealed class AptoideClient(IAptoideApi api, SecretRegistry secrets, ILo
 
     private async Task<AptoideReply> SendAsync(string endpoint, Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _calls);
         try
         {
             using var response = await send();

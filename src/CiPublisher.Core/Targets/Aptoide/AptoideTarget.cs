@@ -16,17 +16,17 @@ public sealed class AptoideTarget : IPublishTarget
     private readonly RunSettings _settings;
     private readonly AptoideApkUploader _uploader;
     private readonly AptoideAccessTokens _tokens;
-    private readonly AptoideClient _client;
+    private readonly CallMeter _calls;
     private readonly SecretRegistry _secrets;
     private readonly ILogger<AptoideTarget> _logger;
 
-    internal AptoideTarget(RunSettings settings, AptoideApkUploader uploader, AptoideAccessTokens tokens, AptoideClient client,
+    internal AptoideTarget(RunSettings settings, AptoideApkUploader uploader, AptoideAccessTokens tokens, CallMeter calls,
         SecretRegistry secrets, ILogger<AptoideTarget> logger)
     {
         _settings = settings;
         _uploader = uploader;
         _tokens = tokens;
-        _client = client;
+        _calls = calls;
         _secrets = secrets;
         _logger = logger;
         secrets.Register(settings.Aptoide?.Token);
@@ -78,7 +78,7 @@ public sealed class AptoideTarget : IPublishTarget
             Items = items,
             Figures = new Dictionary<string, string>
             {
-                ["api-calls"] = _client.Calls.ToString(CultureInfo.InvariantCulture),
+                [CallMeter.FigureName] = _calls.Figure(AptoideResponseReader.Service),
                 ["bytes-sent"] = _uploader.BytesSent.ToString(CultureInfo.InvariantCulture),
             },
         };

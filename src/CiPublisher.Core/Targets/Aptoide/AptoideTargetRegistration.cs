@@ -13,13 +13,13 @@ public static class AptoideTargetRegistration
     {
         if (settings.Aptoide is not { } aptoide) return services;
 
-        services.AddServiceClient<IAptoideApi>("Aptoide", WithTrailingSlash(aptoide.ApiUrl));
+        services.AddServiceClient<IAptoideApi>(AptoideResponseReader.Service, WithTrailingSlash(aptoide.ApiUrl));
         services.AddSingleton<AptoideClient>();
         services.AddSingleton<AptoideAccessTokens>();
         services.AddSingleton<AptoideApkUploader>();
         services.AddSingleton<IPublishTarget>(sp => new AptoideTarget(sp.GetRequiredService<RunSettings>(),
             sp.GetRequiredService<AptoideApkUploader>(), sp.GetRequiredService<AptoideAccessTokens>(),
-            sp.GetRequiredService<AptoideClient>(), sp.GetRequiredService<SecretRegistry>(),
+            sp.GetRequiredService<CallMeter>(), sp.GetRequiredService<SecretRegistry>(),
             sp.GetRequiredService<ILogger<AptoideTarget>>()));
         return services;
     }

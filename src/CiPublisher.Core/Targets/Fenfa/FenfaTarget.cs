@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace CiPublisher.Core.Targets.Fenfa;
 
 /// <summary>Publishes the artifacts as releases on a Fenfa server: find or create product and variants, upload, publish.</summary>
-public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITransferProgress progress, TimeProvider time, ILogger<FenfaTarget> logger)
+public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITransferProgress progress, CallMeter calls, TimeProvider time,
+    ILogger<FenfaTarget> logger)
     : IPublishTarget
 {
     public string Name => "Fenfa";
@@ -73,6 +74,7 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
             Items = all,
             Outputs = Outputs(eligible, items),
             Notes = notes,
+            Figures = new Dictionary<string, string> { [CallMeter.FigureName] = calls.Figure(FenfaResponses.Service) },
         };
     }
 

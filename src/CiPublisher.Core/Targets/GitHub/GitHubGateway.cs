@@ -24,16 +24,11 @@ public sealed class GitHubGateway(RepositoryName repository, TimeProvider time, 
 
     private const int MostWaitsPerCall = 3;
 
-    private int _calls;
-
-    public int Calls => _calls;
-
     public async Task<T> CallAsync<T>(GitHubOperation operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         for (var waits = 0; ; waits++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Interlocked.Increment(ref _calls);
             try
             {
                 return await call();

@@ -13,7 +13,7 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// (<c>github-release</c>) and one summary comment on the pull request (<c>github-pr-comment</c>).
 /// </summary>
 public sealed class GitHubReportTarget(
-    RunSettings settings, IGitHubClient client, SecretRegistry secrets, TimeProvider time, ILogger<GitHubReportTarget> logger)
+    RunSettings settings, IGitHubClient client, CallMeter calls, SecretRegistry secrets, TimeProvider time, ILogger<GitHubReportTarget> logger)
     : IReportTarget
 {
     private const string NoRelease = "not a tag build and no version known, so there is no release to write to";
@@ -74,7 +74,7 @@ public sealed class GitHubReportTarget(
             Outcome = outcome,
             Reason = items.FirstOrDefault(i => i.Outcome == Outcome.Failed)?.Reason,
             Items = items,
-            Figures = Figures(gateway),
+            Figures = Figures(),
         };
     }
 
@@ -110,9 +110,9 @@ public sealed class GitHubReportTarget(
         return new TargetResult { Target = Name, Outcome = Outcome.Skipped, Reason = "dry run: nothing written", Items = items, Notes = notes };
     }
 
-    private Dictionary<string, string> Figures(GitHubGateway gateway)
+    private Dictionary<string, string> Figures()
     {
-        var figures = new Dictionary<string, string> { ["api-calls"] = gateway.Calls.ToString(CultureInfo.InvariantCulture) };
+        var figures = new Dictionary<string, string> { [CallMeter.FigureName] = calls.Figure(GitHubGateway.Service) };
         if (client.GetLastApiInfo()?.RateLimit is { } limit)
             figures["rate-limit-remaining"] = limit.Remaining.ToString(CultureInfo.InvariantCulture);
         return figures;

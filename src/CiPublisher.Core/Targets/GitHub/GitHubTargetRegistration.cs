@@ -17,9 +17,13 @@ public static class GitHubTargetRegistration
             GitHubClientFactory.Create(github, () => new ResilienceHandler(GitHubGateway.Service, settings.Http,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(GitHubGateway.Service))
             {
-                // Our primary handler, so HTTPS_PROXY/NO_PROXY are honoured like for every other service.
-                InnerHandler = HttpClientRegistration.CreatePrimaryHandler(),
+                // Counted like every service's requests, and over our primary handler, so HTTPS_PROXY/NO_PROXY are honoured.
+                InnerHandler = new CallCountingHandler(GitHubGateway.Service, sp.GetRequiredService<CallMeter>())
+                {
+                    InnerHandler = HttpClientRegistration.CreatePrimaryHandler(),
+                },
             }),
+            sp.GetRequiredService<CallMeter>(),
             sp.GetRequiredService<SecretRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<GitHubReportTarget>>()));
