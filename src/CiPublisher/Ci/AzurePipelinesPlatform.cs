@@ -19,6 +19,8 @@ public sealed class AzurePipelinesPlatform(IReadOnlyDictionary<string, string> e
     public bool IsInteractive => false;
 
     /// <summary>"Enable system diagnostics", or the variable system.debug: true.</summary>
+    public bool MayShowSecretOnce => false;
+
     public bool IsDebug => string.Equals(environment.GetValueOrDefault("SYSTEM_DEBUG"), "true", StringComparison.OrdinalIgnoreCase);
 
     public void Mask(string value)

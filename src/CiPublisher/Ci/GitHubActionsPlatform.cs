@@ -23,6 +23,8 @@ public sealed class GitHubActionsPlatform(IReadOnlyDictionary<string, string> en
     public bool IsInteractive => false;
 
     /// <summary>"Enable debug logging" on a re-run, or the ACTIONS_STEP_DEBUG secret, sets RUNNER_DEBUG=1.</summary>
+    public bool MayShowSecretOnce => false;
+
     public bool IsDebug => environment.GetValueOrDefault("RUNNER_DEBUG") == "1";
 
     public void Mask(string value)

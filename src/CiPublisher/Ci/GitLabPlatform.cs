@@ -22,6 +22,8 @@ public sealed class GitLabPlatform(IReadOnlyDictionary<string, string> environme
     public bool IsInteractive => false;
 
     /// <summary>The CI_DEBUG_TRACE variable set to true.</summary>
+    public bool MayShowSecretOnce => false;
+
     public bool IsDebug => string.Equals(environment.GetValueOrDefault("CI_DEBUG_TRACE"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the job runs: CI_PROJECT_DIR, the folder the pipeline's <c>artifacts:</c> paths are relative to.</summary>

@@ -14,6 +14,12 @@ public interface ICiPlatform
     /// <summary>Whether the user asked the CI system for debug logs (its own switch), so debug lines are written.</summary>
     bool IsDebug { get; }
 
+    /// <summary>
+    /// Whether a secret the run creates (an AltStore security token) may be shown once to the person running it; a CI
+    /// log is kept and shared, so there it goes to a file instead.
+    /// </summary>
+    bool MayShowSecretOnce { get; }
+
     /// <summary>Tells the platform to hide this value from its logs. Called before the value could be printed.</summary>
     void Mask(string value);
 

@@ -15,6 +15,8 @@ public sealed class LocalPlatform(IReadOnlyDictionary<string, string> environmen
     public bool IsInteractive => interactive;
 
     /// <summary>CIPUBLISHER_DEBUG=1 (or true) in a terminal.</summary>
+    public bool MayShowSecretOnce => true;
+
     public bool IsDebug => environment.GetValueOrDefault("CIPUBLISHER_DEBUG") is "1" or "true";
 
     public string SummaryPath => environment.GetValueOrDefault("CIPUBLISHER_SUMMARY_FILE") is { Length: > 0 } path

@@ -42,4 +42,12 @@ public class PlatformQuestionsTests
         environment[debug] = debugValue;
         Detect(environment).IsDebug.Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData("GITHUB_ACTIONS", false)]
+    [InlineData("TF_BUILD", false)]
+    [InlineData("GITLAB_CI", false)]
+    [InlineData("NONE", true)]
+    public void ASecretIsShownOnce_OnlyOutsideCi(string platform, bool mayShow) =>
+        Detect(new Dictionary<string, string> { [platform] = "true" }).MayShowSecretOnce.Should().Be(mayShow);
 }

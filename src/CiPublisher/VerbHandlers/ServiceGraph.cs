@@ -1,0 +1,34 @@
+using CiPublisher.Ci;
+using CiPublisher.Core;
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Security;
+using CiPublisher.Core.Settings;
+using CiPublisher.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace CiPublisher.VerbHandlers;
+
+/// <summary>The services of one run: the platform's logging and progress, the Core, and every target module.</summary>
+public static class ServiceGraph
+{
+    public static ServiceProvider Build(RunSettings settings, ICiPlatform platform, SecretRegistry secrets, TimeProvider time, TextWriter stderr)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(platform);
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(platform.IsDebug ? LogLevel.Debug : LogLevel.Information)
+            .AddFilter("System.Net.Http", LogLevel.Warning)
+            .AddFilter("Polly", LogLevel.Warning)
+            .AddConsole(options => options.FormatterName = CiConsoleFormatter.FormatterName)
+            // Registered directly: AddConsoleFormatter binds options from configuration by reflection, which Native AOT cannot.
+            .Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, CiConsoleFormatter>()));
+        services.AddSingleton<ITransferProgress>(sp =>
+            new ConsoleTransferProgress(sp.GetRequiredService<ILogger<ConsoleTransferProgress>>(), platform.IsInteractive, stderr));
+        services.AddCiPublisherCore(settings, secrets, time);
+        TargetRegistrations.Add(services, settings);
+        return services.BuildServiceProvider();
+    }
+}
