@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CiPublisher.Tests.Ci;
 
 namespace CiPublisher.IntegrationTests.Harness;
 

@@ -2,8 +2,6 @@ using System.Text.Json;
 using CiPublisher.Emulators.Fenfa;
 using CiPublisher.Emulators.Samples;
 using CiPublisher.IntegrationTests.Harness;
-using CiPublisher.Tests;
-using CiPublisher.Tests.Artifacts;
 
 namespace CiPublisher.IntegrationTests.Program;
 

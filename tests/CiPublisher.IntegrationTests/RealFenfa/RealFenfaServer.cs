@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using CiPublisher.Tests;
 
 namespace CiPublisher.IntegrationTests.RealFenfa;
 

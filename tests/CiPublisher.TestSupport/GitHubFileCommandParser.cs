@@ -1,4 +1,4 @@
-namespace CiPublisher.Tests.Ci;
+namespace CiPublisher.TestSupport;
 
 /// <summary>
 /// Reads GITHUB_OUTPUT the way the runner does: <c>name=value</c> lines, and <c>name&lt;&lt;DELIM</c> heredocs

@@ -1,4 +1,4 @@
-namespace CiPublisher.Tests;
+namespace CiPublisher.TestSupport;
 
 /// <summary>Finds the repository root (the folder with CiPublisher.sln) and the shared folder beside it.</summary>
 public static class RepositoryPaths

@@ -1,10 +1,10 @@
-namespace CiPublisher.Tests.Artifacts;
+namespace CiPublisher.TestSupport;
 
 /// <summary>
 /// The optional real-world fixtures in <c>../shared/fixtures</c> beside the repository
 /// (next to the folder holding CiPublisher.sln). Tests using them skip when it is absent.
 /// </summary>
-internal static class SharedFixtures
+public static class SharedFixtures
 {
     private static readonly Lazy<string?> Root = new(Locate);
 
@@ -25,31 +25,5 @@ internal static class SharedFixtures
         }
 
         return null;
-    }
-}
-
-/// <summary>A fact that needs <see cref="SharedFixtures"/>; skipped with the reason when they are absent.</summary>
-public sealed class SharedFixtureFactAttribute : FactAttribute
-{
-    internal const string SkipReason = "The shared fixtures folder (../shared/fixtures beside the folder holding CiPublisher.sln) is absent.";
-
-    public SharedFixtureFactAttribute()
-    {
-        if (SharedFixtures.Directory is null)
-        {
-            Skip = SkipReason;
-        }
-    }
-}
-
-/// <summary>A theory that needs <see cref="SharedFixtures"/>; skipped with the reason when they are absent.</summary>
-public sealed class SharedFixtureTheoryAttribute : TheoryAttribute
-{
-    public SharedFixtureTheoryAttribute()
-    {
-        if (SharedFixtures.Directory is null)
-        {
-            Skip = SharedFixtureFactAttribute.SkipReason;
-        }
     }
 }
