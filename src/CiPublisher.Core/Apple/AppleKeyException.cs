@@ -10,7 +10,11 @@ public sealed class AppleKeyException : Exception
         : base($"{input}: {problem}")
     {
         Input = input;
+        Problem = problem;
     }
+
+    /// <summary>What is wrong, without the input's name.</summary>
+    public string Problem { get; }
 
     /// <summary>The input as users spell it: "apple-private-key", "apple-key-id".</summary>
     public string Input { get; }

@@ -79,7 +79,8 @@ public sealed record AppleSettings
     public required string KeyId { get; init; }
     public string? IssuerId { get; init; }
     public required string PrivateKey { get; init; }
-    public Uri ApiUrl { get; init; } = new("https://api.appstoreconnect.apple.com");
+    public static Uri DefaultApiUrl { get; } = new("https://api.appstoreconnect.apple.com");
+    public Uri ApiUrl { get; init; } = DefaultApiUrl;
     public IReadOnlyList<string> Devices { get; init; } = [];
     public string? DevicesFile { get; init; }
     public bool DevicesFromFenfa { get; init; }
@@ -123,7 +124,8 @@ public sealed record AptoideSettings
     public string? Token { get; init; }
     public string? Username { get; init; }
     public string? Password { get; init; }
-    public Uri ApiUrl { get; init; } = new("https://webservices.aptoide.com/webservices/");
+    public static Uri DefaultApiUrl { get; } = new("https://webservices.aptoide.com/webservices/");
+    public Uri ApiUrl { get; init; } = DefaultApiUrl;
 
     /// <summary>Aptoide category number, passed through (v3 numbering: 16 Tools, 33 Business, ...).</summary>
     public string? Category { get; init; }
@@ -140,7 +142,8 @@ public sealed record AptoideSettings
 public sealed record GitHubSettings
 {
     public required string Token { get; init; }
-    public Uri ApiUrl { get; init; } = new("https://api.github.com");
+    public static Uri DefaultApiUrl { get; } = new("https://api.github.com");
+    public Uri ApiUrl { get; init; } = DefaultApiUrl;
     public string? Repository { get; init; }
     public bool Release { get; init; }
     public bool PullRequestComment { get; init; }

@@ -18,12 +18,13 @@ internal static class AltStoreBinding
         if (modes?.Register == true && (developerId is null || email is null))
             reader.Fail(developerId is null ? "altstore-developer-id" : "altstore-email", "is required with altstore --register (give altstore-developer-id and altstore-email)");
 
+        var defaults = new AltStoreSettings();
         return new AltStoreSettings
         {
             AdpId = adpId,
-            ApiUrl = reader.Url("altstore-api-url") ?? new Uri("https://api.altstore.io/"),
-            Wait = reader.Raw("altstore-wait").IsGiven ? reader.Bool("altstore-wait") : true,
-            WaitTimeout = reader.Duration("altstore-wait-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? TimeSpan.FromMinutes(30),
+            ApiUrl = reader.Url("altstore-api-url") ?? defaults.ApiUrl,
+            Wait = reader.Bool("altstore-wait"),
+            WaitTimeout = reader.Duration("altstore-wait-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.WaitTimeout,
             SourceFile = sourceFile,
             SourceUrl = sourceUrl,
             DeveloperId = developerId,

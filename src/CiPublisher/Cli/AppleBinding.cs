@@ -30,7 +30,7 @@ internal static class AppleBinding
             KeyId = keyId ?? "",
             IssuerId = reader.Text("apple-issuer-id"),
             PrivateKey = key ?? "",
-            ApiUrl = reader.Url("apple-api-url") ?? new Uri("https://api.appstoreconnect.apple.com/"),
+            ApiUrl = reader.Url("apple-api-url") ?? AppleSettings.DefaultApiUrl,
             Devices = reader.Lines("apple-devices"),
             DevicesFile = reader.ExistingFile("apple-devices-file"),
             DevicesFromFenfa = fromFenfa,
@@ -68,7 +68,7 @@ internal static class AppleBinding
         }
         catch (AppleKeyException e)
         {
-            reader.Fail(e.Input, e.Message[(e.Input.Length + 2)..]);
+            reader.Fail(e.Input, e.Problem);
         }
     }
 }

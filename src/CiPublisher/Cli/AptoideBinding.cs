@@ -27,11 +27,11 @@ internal static class AptoideBinding
             Token = token,
             Username = username,
             Password = password,
-            ApiUrl = reader.Url("aptoide-api-url") ?? new Uri("https://webservices.aptoide.com/webservices/"),
+            ApiUrl = reader.Url("aptoide-api-url") ?? AptoideSettings.DefaultApiUrl,
             Category = reader.Text("aptoide-category"),
             Rating = reader.Text("aptoide-rating"),
             Description = reader.Text("aptoide-description"),
-            OnlyUserRepo = reader.Raw("aptoide-only-user-repo").IsGiven ? reader.Bool("aptoide-only-user-repo") : true,
+            OnlyUserRepo = reader.Bool("aptoide-only-user-repo"),
         };
         // The listing fields are checked here too, so a wrong one is an input error before any request.
         if (!AptoideListing.TryParse(settings, out _, out var error) && error is not null)

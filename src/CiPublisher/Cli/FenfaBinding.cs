@@ -31,8 +31,8 @@ internal static class FenfaBinding
             Product = product,
             ProductName = reader.Text("fenfa-product-name"),
             VariantId = variant,
-            Publish = reader.Raw("fenfa-publish").IsGiven ? reader.Bool("fenfa-publish") : true,
-            SkipExisting = reader.Raw("fenfa-skip-existing").IsGiven ? reader.Bool("fenfa-skip-existing") : true,
+            Publish = reader.Bool("fenfa-publish"),
+            SkipExisting = reader.Bool("fenfa-skip-existing"),
         };
     }
 }

@@ -16,7 +16,7 @@ internal static class GitHubBinding
 
         var apiUrl = reader.Url("github-api-url")
                      ?? (environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } fromRunner ? new Uri(fromRunner.TrimEnd('/') + "/") : null)
-                     ?? new Uri("https://api.github.com/");
+                     ?? GitHubSettings.DefaultApiUrl;
         var repository = reader.Text("github-repository") ?? context.Repository;
         if (repository is null || repository.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
             reader.Fail("github-repository", $"'{repository}' is not owner/name; give github-repository");

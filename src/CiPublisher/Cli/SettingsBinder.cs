@@ -18,6 +18,9 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
         var reader = new InputReader(sources, workingDirectory);
         if (directoryError is not null) reader.Fail("working-directory", directoryError);
 
+        // An input left out binds to its InputOptions default, equal to the settings types' own (DefaultsConventionTests);
+        // these defaults are used only when a given value was refused, and then the settings are not used at all.
+        var defaults = new RunSettings { Command = command, WorkingDirectory = workingDirectory };
         var settings = new RunSettings
         {
             Command = command,
@@ -28,14 +31,14 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
             ReleaseNotes = ReadReleaseNotes(reader),
             Channel = reader.Text("channel"),
             DryRun = reader.Bool("dry-run"),
-            Timeout = reader.Duration("timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? TimeSpan.FromMinutes(30),
-            MaxParallel = reader.WholeNumber("max-parallel", 1, 16) ?? 2,
+            Timeout = reader.Duration("timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.Timeout,
+            MaxParallel = reader.WholeNumber("max-parallel", 1, 16) ?? defaults.MaxParallel,
             Http = new HttpSettings
             {
-                MaxRetries = reader.WholeNumber("retry-max-attempts", 0, 10) ?? 4,
-                RetryBaseDelay = reader.Duration("retry-base-delay", TimeSpan.Zero, TimeSpan.FromMinutes(5)) ?? TimeSpan.FromSeconds(2),
-                StallTimeout = reader.Duration("stall-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? TimeSpan.FromMinutes(2),
-                AttemptTimeout = reader.Duration("request-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? TimeSpan.FromSeconds(100),
+                MaxRetries = reader.WholeNumber("retry-max-attempts", 0, 10) ?? defaults.Http.MaxRetries,
+                RetryBaseDelay = reader.Duration("retry-base-delay", TimeSpan.Zero, TimeSpan.FromMinutes(5)) ?? defaults.Http.RetryBaseDelay,
+                StallTimeout = reader.Duration("stall-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? defaults.Http.StallTimeout,
+                AttemptTimeout = reader.Duration("request-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? defaults.Http.AttemptTimeout,
             },
             Context = context with { PullRequestNumber = reader.WholeNumber("github-pr-number", 1, int.MaxValue) ?? context.PullRequestNumber },
             Fenfa = FenfaBinding.Bind(reader),

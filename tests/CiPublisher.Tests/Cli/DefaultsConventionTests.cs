@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using CiPublisher.Cli;
+using CiPublisher.Core.Security;
+using CiPublisher.Core.Settings;
+
+namespace CiPublisher.Tests.Cli;
+
+/// <summary>
+/// Defaults live once, on the settings types: what an input left out binds to (its InputOptions default, which
+/// action.yml and README repeat, checked by their own convention tests) must be the settings type's own default.
+/// </summary>
+public sealed class DefaultsConventionTests : IDisposable
+{
+    private readonly string _workspace = Directory.CreateTempSubdirectory("cipublisher-defaults-").FullName;
+
+    public void Dispose() => Directory.Delete(_workspace, recursive: true);
+
+    [Fact]
+    public void EveryInputLeftOut_BindsToTheSettingsTypesDefault()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var environment = new Dictionary<string, string>
+        {
+            ["INPUT_ARTIFACTS"] = "*.ipa",
+            ["INPUT_FENFA-URL"] = "https://dist.example.com", ["INPUT_FENFA-TOKEN"] = "t", ["INPUT_FENFA-PRODUCT"] = "lumen",
+            ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34", ["INPUT_APPLE-PRIVATE-KEY"] = key.ExportPkcs8PrivateKeyPem(),
+            ["INPUT_ALTSTORE-ADP-ID"] = "adp-1",
+            ["INPUT_APTOIDE-REPO"] = "store", ["INPUT_APTOIDE-TOKEN"] = "t",
+        };
+
+        var (bound, errors) = new SettingsBinder(new InputSources(null, environment), environment, _workspace, new SecretRegistry())
+            .Bind(Verbs.Publish, new RunContext());
+
+        errors.Should().BeEmpty();
+        var settings = bound!;
+        var run = new RunSettings { Command = Verbs.Publish, WorkingDirectory = _workspace };
+        settings.Timeout.Should().Be(run.Timeout);
+        settings.MaxParallel.Should().Be(run.MaxParallel);
+        settings.Http.Should().Be(new HttpSettings());
+        var fenfa = new FenfaSettings { Url = new Uri("https://dist.example.com") };
+        settings.Fenfa!.Publish.Should().Be(fenfa.Publish);
+        settings.Fenfa.SkipExisting.Should().Be(fenfa.SkipExisting);
+        var apple = new AppleSettings { KeyId = "k", PrivateKey = "p" };
+        settings.Apple!.ApiUrl.Should().Be(apple.ApiUrl);
+        settings.Apple.ProfileTypes.Should().Equal(apple.ProfileTypes);
+        settings.Apple.RefreshProfiles.Should().Be(apple.RefreshProfiles);
+        settings.Apple.CreateMissingProfiles.Should().Be(apple.CreateMissingProfiles);
+        var altstore = new AltStoreSettings();
+        settings.AltStore!.ApiUrl.Should().Be(altstore.ApiUrl);
+        settings.AltStore.Wait.Should().Be(altstore.Wait);
+        settings.AltStore.WaitTimeout.Should().Be(altstore.WaitTimeout);
+        var aptoide = new AptoideSettings { Repo = "store" };
+        settings.Aptoide!.ApiUrl.Should().Be(aptoide.ApiUrl);
+        settings.Aptoide.OnlyUserRepo.Should().Be(aptoide.OnlyUserRepo);
+    }
+}
