@@ -4,6 +4,7 @@ using CiPublisher.Core.Apple;
 using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Core.Targets.AppleDevices;
 using CiPublisher.Core.Targets.Fenfa;
+using CiPublisher.Core.Targets.GitHub;
 
 namespace CiPublisher.Core.Http;
 
@@ -26,6 +27,9 @@ namespace CiPublisher.Core.Http;
 [JsonSerializable(typeof(FenfaUploadResult))]
 [JsonSerializable(typeof(FenfaServerSettings))]
 [JsonSerializable(typeof(FenfaDevicePage))]
+[JsonSerializable(typeof(List<GitHubAsset>))]
+[JsonSerializable(typeof(GitHubAsset))]
+[JsonSerializable(typeof(GitHubAssetRename))]
 // AltStore
 [JsonSerializable(typeof(ProcessAdpRequest))]
 [JsonSerializable(typeof(FederateRequest))]

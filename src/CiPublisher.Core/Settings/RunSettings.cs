@@ -147,4 +147,10 @@ public sealed record GitHubSettings
     public string? Repository { get; init; }
     public bool Release { get; init; }
     public bool PullRequestComment { get; init; }
+
+    /// <summary>Upload the artifacts as assets of the tag's release (<c>github-release-assets</c>).</summary>
+    public bool ReleaseAssets { get; init; }
+
+    /// <summary>With the assets, a <c>SHA256SUMS</c> asset listing them all (<c>github-release-checksums</c>).</summary>
+    public bool ReleaseChecksums { get; init; } = true;
 }

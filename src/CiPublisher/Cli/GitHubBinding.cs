@@ -8,11 +8,12 @@ internal static class GitHubBinding
     {
         var release = reader.Bool("github-release");
         var comment = reader.Bool("github-pr-comment");
-        if (!release && !comment) return null;
+        var assets = reader.Bool("github-release-assets");
+        if (!release && !comment && !assets) return null;
 
         var token = reader.Text("github-token");
         if (token is null)
-            reader.Fail("github-token", "is required with github-release or github-pr-comment (in a workflow: ${{ secrets.GITHUB_TOKEN }})");
+            reader.Fail("github-token", "is required with github-release, github-release-assets or github-pr-comment (in a workflow: ${{ secrets.GITHUB_TOKEN }})");
 
         var apiUrl = reader.Url("github-api-url")
                      ?? (environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } fromRunner ? new Uri(fromRunner.TrimEnd('/') + "/") : null)
@@ -28,6 +29,8 @@ internal static class GitHubBinding
             Repository = repository,
             Release = release,
             PullRequestComment = comment,
+            ReleaseAssets = assets,
+            ReleaseChecksums = reader.Bool("github-release-checksums"),
         };
     }
 }

@@ -234,6 +234,14 @@ public class InputOptions
     [Input(InputKind.Bool, Default = "false")]
     public string? GithubRelease { get; set; }
 
+    [Option("github-release-assets", HelpText = "Upload the artifacts as assets of the tag's release (created when missing); an asset already there with the same content is kept.")]
+    [Input(InputKind.Bool, Default = "false")]
+    public string? GithubReleaseAssets { get; set; }
+
+    [Option("github-release-checksums", HelpText = "With github-release-assets: also a SHA256SUMS asset listing every asset's SHA-256.")]
+    [Input(InputKind.Bool, Default = "true")]
+    public string? GithubReleaseChecksums { get; set; }
+
     [Option("github-pr-comment", HelpText = "Add or refresh one comment with the summary on the pull request.")]
     [Input(InputKind.Bool, Default = "false")]
     public string? GithubPrComment { get; set; }

@@ -13,7 +13,7 @@ namespace CiPublisher.Emulators.GitHub;
 /// Checks the token, counts down the rate limit in <c>X-RateLimit-*</c> headers, and answers errors in
 /// GitHub's shape. Permissions can be withdrawn to produce GitHub's 403 "Resource not accessible by integration".
 /// </summary>
-public sealed class GitHubEmulator(string token, TimeProvider? time = null) : EmulatorHost
+public sealed partial class GitHubEmulator(string token, TimeProvider? time = null) : EmulatorHost
 {
     private const int RateLimit = 5000;
     private const string Docs = "https://docs.github.com/rest";
@@ -98,6 +98,7 @@ public sealed class GitHubEmulator(string token, TimeProvider? time = null) : Em
         app.MapGet("/repos/{owner}/{repo}/issues/{issue:int}/comments", ListComments);
         app.MapPost("/repos/{owner}/{repo}/issues/{issue:int}/comments", CreateCommentAsync);
         app.MapPatch("/repos/{owner}/{repo}/issues/comments/{id:long}", EditCommentAsync);
+        MapAssets(app);
     }
 
     private async Task AuthenticateAndCountAsync(HttpContext context, RequestDelegate next)
@@ -131,7 +132,8 @@ public sealed class GitHubEmulator(string token, TimeProvider? time = null) : Em
     private static async Task RequireJsonBodyAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (request.ContentLength is > 0)
+        // The upload host takes the file's own bytes.
+        if (request.ContentLength is > 0 && !request.Path.StartsWithSegments("/uploads"))
         {
             if (!IsJsonMediaType(request.ContentType))
             {
@@ -328,7 +330,7 @@ public sealed class GitHubEmulator(string token, TimeProvider? time = null) : Em
             ["created_at"] = release.CreatedAt,
             ["published_at"] = release.Draft ? null : release.CreatedAt,
             ["author"] = User("github-actions[bot]"),
-            ["assets"] = Array.Empty<object>(),
+            ["assets"] = AssetsOf(release.Id).Select(AssetJson).ToList(),
         };
     }
 

@@ -10,8 +10,6 @@ internal static class PlannedInterface
     {
         ["altstore-adp-host"] = 18,
         ["altstore-adp-dir"] = 18,
-        ["github-release-assets"] = 20,
-        ["github-release-checksums"] = 20,
         ["release-notes-from"] = 20,
     };
 
@@ -19,6 +17,5 @@ internal static class PlannedInterface
     {
         ["adp-id"] = 18,
         ["adp-manifest-url"] = 18,
-        ["release-assets"] = 20,
     };
 }

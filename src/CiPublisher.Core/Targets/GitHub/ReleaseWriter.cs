@@ -24,15 +24,7 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
         {
             Send = async ct =>
             {
-                var created = await gateway.CallAsync(new GitHubOperation($"create the release {tag.Name}", GitHubOperation.ContentsWrite),
-                    () => client.Repository.Release.Create(repository.Owner, repository.Name, new NewRelease(tag.Name)
-                    {
-                        Name = tag.Name,
-                        Body = block,
-                        Draft = false,
-                        Prerelease = tag.IsPrerelease,
-                        TargetCommitish = targetCommitish,
-                    }), ct);
+                var created = await CreateAsync(tag, block, targetCommitish, ct);
                 return Item(tag, Outcome.Succeeded, "created the release with the distribution section", created);
             },
             MayHaveLanded = e => e is RemoteServiceException failure && (failure.IsTransient || failure.Code == AlreadyExists),
@@ -41,6 +33,34 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
             MaxAttempts = MaxCreateAttempts,
         }, time, cancellationToken);
     }
+
+    /// <summary>
+    /// The release of the tag, created published and without a body when missing (the distribution section is written
+    /// later, merged into whatever is there); a parallel job's create is found, not doubled.
+    /// </summary>
+    public async Task<Release> EnsureAsync(ReleaseTag tag, string? targetCommitish, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(tag, cancellationToken) is { } found) return found;
+        return await LandedCheck.SendAsync(new Write<Release>
+        {
+            Send = ct => CreateAsync(tag, null, targetCommitish, ct),
+            MayHaveLanded = e => e is RemoteServiceException failure && (failure.IsTransient || failure.Code == AlreadyExists),
+            FindLanded = (_, ct) => FindAsync(tag, ct),
+            MaySendAgain = e => ((RemoteServiceException)e).Code != AlreadyExists,
+            MaxAttempts = MaxCreateAttempts,
+        }, time, cancellationToken);
+    }
+
+    private Task<Release> CreateAsync(ReleaseTag tag, string? body, string? targetCommitish, CancellationToken cancellationToken) =>
+        gateway.CallAsync(new GitHubOperation($"create the release {tag.Name}", GitHubOperation.ContentsWrite),
+            () => client.Repository.Release.Create(repository.Owner, repository.Name, new NewRelease(tag.Name)
+            {
+                Name = tag.Name,
+                Body = body,
+                Draft = false,
+                Prerelease = tag.IsPrerelease,
+                TargetCommitish = targetCommitish,
+            }), cancellationToken);
 
     private const string AlreadyExists = "already_exists";
 

@@ -1,0 +1,123 @@
+using System.Globalization;
+using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
+using CiPublisher.Core.Settings;
+using Microsoft.Extensions.Logging;
+
+namespace CiPublisher.Core.Targets.GitHub;
+
+/// <summary>
+/// One artifact as a release asset. Kept when the asset there has the same content (GitHub's digest, else the size and
+/// the line of SHA256SUMS); otherwise streamed from disk with SHA-256 on the read path, asking whether an unclear
+/// attempt landed before sending again. A different file of the same name is replaced without a gap: the new one is
+/// uploaded under a temporary name, the old one deleted, the new one renamed.
+/// </summary>
+public sealed class ReleaseAssetPublisher(GitHubAssetsClient assets, RepositoryName repository, HttpSettings http,
+    ITransferProgress progress, TimeProvider time, ILogger logger)
+{
+    public sealed record Published(ItemResult Item, GitHubAsset? Asset, string? Sha256);
+
+    public async Task<Published> PublishAsync(ArtifactInfo artifact, long releaseId, string uploadUrl, IReadOnlyList<GitHubAsset> existing,
+        IReadOnlyDictionary<string, string> listedSums, CancellationToken cancellationToken)
+    {
+        var name = ReleaseAssetName.For(artifact.FileName);
+        var current = existing.FirstOrDefault(a => a.Name == name && a.IsUploaded);
+        string? sha256 = null;
+        if (current is not null)
+        {
+            sha256 = artifact.Sha256 ?? await ArtifactHasher.ComputeSha256Async(artifact.Path, cancellationToken);
+            if (IsSameFile(current, sha256, artifact.SizeBytes, listedSums))
+            {
+                logger.LogInformation("GitHub: {Asset} is already on the release with the same content; kept", name);
+                return new Published(Item(artifact, name, Outcome.AlreadyDone, "already there with the same content", current, sha256), current, sha256);
+            }
+        }
+        // Broken uploads of earlier runs hold the name until deleted.
+        var uploadName = current is null ? name : name + ReleaseAssetName.Replacing;
+        foreach (var broken in existing.Where(a => (a.Name == uploadName && !a.IsUploaded) || a.Name == name + ReleaseAssetName.Replacing))
+            await assets.DeleteAsync(repository, broken, cancellationToken);
+
+        var (uploaded, sent) = await UploadAsync(artifact, releaseId, uploadName, uploadUrl, cancellationToken);
+        if (current is null)
+            return new Published(Item(artifact, name, Outcome.Succeeded, "uploaded", uploaded, sent), uploaded, sent);
+
+        await assets.DeleteAsync(repository, current, cancellationToken);
+        var renamed = await assets.RenameAsync(repository, uploaded.Id, name, cancellationToken);
+        logger.LogInformation("GitHub: {Asset} had different content on the release; replaced", name);
+        return new Published(Item(artifact, name, Outcome.Succeeded, "replaced: the asset of that name had different content", renamed, sent),
+            renamed, sent);
+    }
+
+    private async Task<(GitHubAsset Asset, string Sha256)> UploadAsync(ArtifactInfo artifact, long releaseId, string uploadName,
+        string uploadUrl, CancellationToken cancellationToken)
+    {
+        StallWatchdog? watchdog = null;
+        HashingFileContent? file = null;
+        string Why(Exception e) => watchdog?.StallReason ?? FailureText.Of(e);
+        try
+        {
+            var asset = await LandedCheck.SendAsync(new Write<GitHubAsset>
+            {
+                Send = async ct =>
+                {
+                    watchdog?.Dispose();
+                    watchdog = new StallWatchdog(time, http.StallTimeout, http.AttemptTimeout, ct);
+                    file = new HashingFileContent(artifact.Path, uploadName, progress, time, watchdog, MediaTypeOf(artifact));
+                    return await assets.UploadAsync(uploadUrl, uploadName, file, watchdog.Token);
+                },
+                MayHaveLanded = e => e switch
+                {
+                    RemoteServiceException r => r.IsTransient,
+                    OperationCanceledException => !cancellationToken.IsCancellationRequested,
+                    _ => TransientFailure.IsTransient(e),
+                },
+                FindLanded = async (e, ct) =>
+                {
+                    logger.LogWarning("GitHub: upload of {Asset} ended without a clear answer ({Why}); checking whether it landed", uploadName, Why(e));
+                    var there = (await assets.ListAsync(repository, releaseId, ct)).Where(a => a.Name == uploadName).ToList();
+                    if (there.FirstOrDefault(a => a.IsUploaded && a.Size == artifact.SizeBytes
+                                                  && (a.Sha256 is null || file?.Sha256 is null || a.Sha256 == file.Sha256)) is { } landed)
+                        return landed;
+                    foreach (var broken in there) await assets.DeleteAsync(repository, broken, ct);
+                    return null;
+                },
+                MaxAttempts = http.MaxRetries + 1,
+                Delay = (attempt, e) => (e as RemoteServiceException)?.RetryAfter
+                                        ?? TimeSpan.FromMilliseconds(http.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1)),
+                BeforeSendingAgain = (next, delay) => logger.LogWarning("GitHub: it did not land; sending {Asset} again in {Delay:0.#}s (attempt {Next})",
+                    uploadName, delay.TotalSeconds, next),
+                GiveUp = (attempts, e) => new RemoteServiceException(GitHubGateway.Service, RemoteFailureKind.Transport,
+                    $"uploading {uploadName} failed {attempts} times; last: {Why(e)}", inner: e),
+            }, time, cancellationToken);
+            return (asset, file?.Sha256 ?? asset.Sha256 ?? artifact.Sha256 ?? await ArtifactHasher.ComputeSha256Async(artifact.Path, cancellationToken));
+        }
+        finally
+        {
+            watchdog?.Dispose();
+        }
+    }
+
+    private static bool IsSameFile(GitHubAsset asset, string sha256, long size, IReadOnlyDictionary<string, string> listedSums) =>
+        asset.Sha256 is { } digest
+            ? digest == sha256
+            : asset.Size == size && listedSums.GetValueOrDefault(asset.Name) == sha256;
+
+    private static string MediaTypeOf(ArtifactInfo artifact) =>
+        artifact.Extension == ".apk" ? "application/vnd.android.package-archive" : "application/octet-stream";
+
+    private static ItemResult Item(ArtifactInfo artifact, string name, Outcome outcome, string reason, GitHubAsset asset, string? sha256)
+    {
+        var facts = new Dictionary<string, string>
+        {
+            ["asset"] = name,
+            ["size"] = asset.Size.ToString(CultureInfo.InvariantCulture),
+        };
+        if (sha256 is not null) facts["sha256"] = sha256;
+        return new ItemResult
+        {
+            Name = artifact.FileName, Outcome = outcome, Reason = reason, Facts = facts,
+            Links = asset.BrowserDownloadUrl is { } url ? new Dictionary<string, string> { ["download"] = url } : [],
+        };
+    }
+}
