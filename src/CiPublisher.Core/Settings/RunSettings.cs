@@ -15,6 +15,12 @@ public sealed record RunSettings
     /// <summary>Release notes, already read from <c>release-notes-file</c> when that was given.</summary>
     public string? ReleaseNotes { get; init; }
 
+    /// <summary>No notes were given and <c>release-notes-from: pr</c> asks for the pull request's title and body.</summary>
+    public bool ReleaseNotesFromPullRequest { get; init; }
+
+    /// <summary>What binding wants the log to say (a shallow checkout cut the notes short).</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     public string? Channel { get; init; }
     public bool DryRun { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);

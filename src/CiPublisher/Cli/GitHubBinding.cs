@@ -4,16 +4,18 @@ namespace CiPublisher.Cli;
 
 internal static class GitHubBinding
 {
-    public static GitHubSettings? Bind(InputReader reader, IReadOnlyDictionary<string, string> environment, RunContext context)
+    /// <param name="forNotes">release-notes-from: pr reads the pull request, so the token and repository are bound for it too.</param>
+    public static GitHubSettings? Bind(InputReader reader, IReadOnlyDictionary<string, string> environment, RunContext context, bool forNotes)
     {
         var release = reader.Bool("github-release");
         var comment = reader.Bool("github-pr-comment");
         var assets = reader.Bool("github-release-assets");
-        if (!release && !comment && !assets) return null;
+        if (!release && !comment && !assets && !forNotes) return null;
 
         var token = reader.Text("github-token");
         if (token is null)
-            reader.Fail("github-token", "is required with github-release, github-release-assets or github-pr-comment (in a workflow: ${{ secrets.GITHUB_TOKEN }})");
+            reader.Fail("github-token", "is required with github-release, github-release-assets, github-pr-comment or release-notes-from: pr " +
+                                        "(in a workflow: ${{ secrets.GITHUB_TOKEN }})");
 
         var apiUrl = reader.Url("github-api-url")
                      ?? (environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } fromRunner ? new Uri(fromRunner.TrimEnd('/') + "/") : null)

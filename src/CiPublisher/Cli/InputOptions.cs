@@ -34,6 +34,10 @@ public class InputOptions
     [Input(InputKind.File)]
     public string? ReleaseNotesFile { get; set; }
 
+    [Option("release-notes-from", HelpText = "When no release notes are given: git (commit subjects since the previous tag) or pr (the pull request's title and body).")]
+    [Input(InputKind.Text)]
+    public string? ReleaseNotesFrom { get; set; }
+
     [Option("channel", HelpText = "Release channel (e.g. beta), where the target has one.")]
     [Input(InputKind.Text)]
     public string? Channel { get; set; }

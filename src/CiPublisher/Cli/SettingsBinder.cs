@@ -9,9 +9,6 @@ namespace CiPublisher.Cli;
 /// </summary>
 public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<string, string> environment, string currentDirectory, SecretRegistry secrets)
 {
-    // A release-notes file larger than this is surely the wrong file; every target limits notes far below it.
-    private const long MaxReleaseNotesBytes = 1024 * 1024;
-
     public (RunSettings? Settings, IReadOnlyList<InputError> Errors) Bind(string command, RunContext context, AltStoreOptions? altStoreModes = null)
     {
         var workingDirectory = ResolveWorkingDirectory(out var directoryError);
@@ -21,6 +18,7 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
         // An input left out binds to its InputOptions default, equal to the settings types' own (DefaultsConventionTests);
         // these defaults are used only when a given value was refused, and then the settings are not used at all.
         var defaults = new RunSettings { Command = command, WorkingDirectory = workingDirectory };
+        var notes = ReleaseNotesBinding.Bind(reader, workingDirectory);
         var settings = new RunSettings
         {
             Command = command,
@@ -28,7 +26,9 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
             WorkingDirectory = workingDirectory,
             Version = reader.Text("version"),
             BuildNumber = reader.Text("build-number"),
-            ReleaseNotes = ReadReleaseNotes(reader),
+            ReleaseNotes = notes.Notes,
+            ReleaseNotesFromPullRequest = notes.FromPullRequest,
+            Notices = notes.Notices,
             Channel = reader.Text("channel"),
             DryRun = reader.Bool("dry-run"),
             Timeout = reader.Duration("timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.Timeout,
@@ -45,7 +45,7 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
             Apple = AppleBinding.Bind(reader, secrets, workingDirectory),
             AltStore = AltStoreBinding.Bind(reader, command, altStoreModes),
             Aptoide = AptoideBinding.Bind(reader),
-            GitHub = GitHubBinding.Bind(reader, environment, context),
+            GitHub = GitHubBinding.Bind(reader, environment, context, forNotes: notes.FromPullRequest),
         };
 
         if ((command is Verbs.Publish or Verbs.Inspect) && settings.ArtifactPatterns.Count == 0)
@@ -64,16 +64,5 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
         var path = Path.GetFullPath(given, fallback);
         if (!Directory.Exists(path)) error = $"folder '{given}' does not exist";
         return path;
-    }
-
-    private static string? ReadReleaseNotes(InputReader reader)
-    {
-        if (reader.ExistingFile("release-notes-file") is not { } file) return reader.Text("release-notes");
-        if (new FileInfo(file).Length > MaxReleaseNotesBytes)
-        {
-            reader.Fail("release-notes-file", $"is larger than {MaxReleaseNotesBytes / 1024} KiB; give a release-notes text file");
-            return null;
-        }
-        return File.ReadAllText(file).Trim();
     }
 }

@@ -5,6 +5,7 @@ using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets;
+using CiPublisher.Core.Targets.GitHub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,8 +19,17 @@ public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, Ti
 {
     public async Task<int> RunAsync(string verb, RunSettings settings, string artifactsInput, CancellationToken cancellation)
     {
+        if (settings.ReleaseNotesFromPullRequest)
+        {
+            // Read before the services are built: every target takes the notes from the settings.
+            await using var first = ServiceGraph.Build(settings, platform, secrets, time, stderr);
+            var notes = await PullRequestNotes.ReadAsync(settings, secrets, time,
+                first.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher"), cancellation);
+            settings = settings with { ReleaseNotes = notes, ReleaseNotesFromPullRequest = false };
+        }
         await using var services = ServiceGraph.Build(settings, platform, secrets, time, stderr);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher");
+        foreach (var notice in settings.Notices) logger.LogWarning("{Notice}", notice);
         ArtifactSet artifacts;
         try
         {

@@ -24,6 +24,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
     private readonly HashSet<string> _deniedWrites = new(StringComparer.Ordinal);
     private readonly List<EmulatedRelease> _releases = [];
     private readonly List<EmulatedComment> _comments = [];
+    private readonly Dictionary<(string Repository, int Number), (string Title, string? Body)> _pullRequests = [];
     private long _nextId = 1000;
     private int _remaining = RateLimit;
 
@@ -73,6 +74,30 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
         }
     }
 
+    /// <summary>A pull request to read back (<c>GET /repos/{o}/{r}/pulls/{n}</c>): its title and body.</summary>
+    public void SeedPullRequest(string repository, int number, string title, string? body)
+    {
+        lock (_gate)
+        {
+            _repositories.Add(repository);
+            _pullRequests[(repository.ToLowerInvariant(), number)] = (title, body);
+        }
+    }
+
+    private IResult GetPullRequest(string owner, string repo, int number)
+    {
+        var repository = $"{owner}/{repo}";
+        lock (_gate)
+        {
+            if (!_repositories.Contains(repository) || !_pullRequests.TryGetValue((repository.ToLowerInvariant(), number), out var pull)) return NotFound();
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["id"] = 5000 + number, ["number"] = number, ["state"] = "open", ["title"] = pull.Title, ["body"] = pull.Body,
+                ["html_url"] = $"{BaseUrl}{repository}/pull/{number}", ["user"] = User("kim"),
+            });
+        }
+    }
+
     public EmulatedComment SeedComment(string repository, int issue, string body, string user = "reviewer")
     {
         lock (_gate)
@@ -99,6 +124,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
         app.MapPost("/repos/{owner}/{repo}/issues/{issue:int}/comments", CreateCommentAsync);
         app.MapPatch("/repos/{owner}/{repo}/issues/comments/{id:long}", EditCommentAsync);
         MapAssets(app);
+        app.MapGet("/repos/{owner}/{repo}/pulls/{number:int}", GetPullRequest);
     }
 
     private async Task AuthenticateAndCountAsync(HttpContext context, RequestDelegate next)

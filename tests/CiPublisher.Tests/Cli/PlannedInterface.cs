@@ -10,7 +10,6 @@ internal static class PlannedInterface
     {
         ["altstore-adp-host"] = 18,
         ["altstore-adp-dir"] = 18,
-        ["release-notes-from"] = 20,
     };
 
     public static readonly IReadOnlyDictionary<string, int> Outputs = new Dictionary<string, int>
