@@ -34,7 +34,7 @@ public sealed class AltSourceFileTests : IDisposable
 
         var update = await AltSourceFile.AddVersionAsync(path, Lumen, NewVersion(), write: true, CancellationToken.None);
 
-        update.Should().Be(new SourceUpdate(SourceEdit.Added, "Lumen", Written: true));
+        update.Should().BeEquivalentTo(new SourceUpdate(SourceEdit.Added, "Lumen", Written: true, SourceKind.Pal, []));
         var output = JsonNode.Parse(File.ReadAllText(path))!;
         var versions = output["apps"]![0]!["versions"]!.AsArray();
         var added = versions[0]!.AsObject();
@@ -60,14 +60,14 @@ public sealed class AltSourceFileTests : IDisposable
         var input = JsonNode.Parse(SourceFixtures.Realistic)!.AsObject();
         output.Select(p => p.Key).Should().Equal(input.Select(p => p.Key));
         output["apps"]![0]!.AsObject().Select(p => p.Key).Should().Equal(input["apps"]![0]!.AsObject().Select(p => p.Key));
-        text.Should().Contain("[\n      1.50,\n      2e3,\n      -0.0\n    ]", "numbers are written as the user wrote them");
+        text.Should().Contain("\"weights\": [1.50, 2e3, -0.0]", "numbers and spacing stay as the user wrote them");
         text.Should().StartWith("{\n  \"name\"").And.EndWith("}\n").And.Contain("café").And.Contain("<b>markup</b> & ampersands");
     }
 
     [Fact]
     public async Task AddVersion_TabIndentedSource_KeepsTabs()
     {
-        var tabbed = JsonLayout.Of("{\n\t\"a\": 1\n}\n").Write(JsonNode.Parse(SourceFixtures.Realistic)!);
+        var tabbed = System.Text.RegularExpressions.Regex.Replace(SourceFixtures.Realistic, "(?m)^((?:  )+)", m => new string('\t', m.Length / 2));
         var path = Write(tabbed);
 
         await AltSourceFile.AddVersionAsync(path, Lumen, NewVersion(), write: true, CancellationToken.None);
@@ -114,7 +114,7 @@ public sealed class AltSourceFileTests : IDisposable
 
         var again = await AltSourceFile.AddVersionAsync(path, Lumen, NewVersion() with { Date = DateTimeOffset.UnixEpoch }, write: true, CancellationToken.None);
 
-        again.Should().Be(new SourceUpdate(SourceEdit.Unchanged, "Lumen", Written: false));
+        again.Should().BeEquivalentTo(new SourceUpdate(SourceEdit.Unchanged, "Lumen", Written: false, SourceKind.Pal, []));
         File.ReadAllBytes(path).Should().Equal(first);
     }
 
@@ -130,18 +130,31 @@ public sealed class AltSourceFileTests : IDisposable
     }
 
     [Fact]
-    public async Task AddVersion_ResultFailsValidation_LeavesTheOriginalUntouchedAndNoTemporaryFile()
+    public async Task AddVersion_AnEntryAltStoreWouldRefuse_LeavesTheOriginalUntouchedAndNoTemporaryFile()
     {
-        // Dusk's date form is one AltStore cannot decode: any write would publish a source AltStore rejects whole.
+        var path = Write(SourceFixtures.Realistic);
+
+        // A PAL app's version without a build: AltStore would reject the whole source.
+        var act = () => AltSourceFile.AddVersionAsync(path, Lumen, NewVersion(build: ""), write: true, CancellationToken.None);
+
+        var refusal = (await act.Should().ThrowAsync<AltSourceException>()).Which;
+        refusal.Message.Should().Contain("$.apps[0].versions[0].buildVersion").And.Contain("left unchanged");
+        refusal.Problems.Should().ContainSingle();
+        File.ReadAllText(path).Should().Be(SourceFixtures.Realistic);
+        Directory.GetFiles(_folder).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task AddVersion_ProblemsOfOtherAppsThatWereAlreadyThere_AreWarnings_NotRefusals()
+    {
+        // Dusk's date form is one AltStore cannot decode; the update of Lumen neither made nor touches it.
         var broken = SourceFixtures.Realistic.Replace("2026-03-03T10:00:00+01:00", "2026-03-03 10:00", StringComparison.Ordinal);
         var path = Write(broken);
 
-        var act = () => AltSourceFile.AddVersionAsync(path, Lumen, NewVersion(), write: true, CancellationToken.None);
+        var update = await AltSourceFile.AddVersionAsync(path, Lumen, NewVersion(), write: true, CancellationToken.None);
 
-        (await act.Should().ThrowAsync<AltSourceException>()).Which.Message
-            .Should().Contain("$.apps[1].versions[0].date").And.Contain("left unchanged");
-        File.ReadAllText(path).Should().Be(broken);
-        Directory.GetFiles(_folder).Should().ContainSingle();
+        update.Written.Should().BeTrue();
+        update.Warnings.Should().ContainSingle().Which.Should().StartWith("$.apps[1].versions[0].date");
     }
 
     [Fact]
@@ -162,7 +175,7 @@ public sealed class AltSourceFileTests : IDisposable
 
         var update = await AltSourceFile.AddVersionAsync(path, Lumen, NewVersion(), write: false, CancellationToken.None);
 
-        update.Should().Be(new SourceUpdate(SourceEdit.Added, "Lumen", Written: false));
+        update.Should().BeEquivalentTo(new SourceUpdate(SourceEdit.Added, "Lumen", Written: false, SourceKind.Pal, []));
         File.ReadAllText(path).Should().Be(SourceFixtures.Realistic);
     }
 

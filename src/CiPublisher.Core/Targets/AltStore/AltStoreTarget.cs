@@ -140,7 +140,8 @@ public sealed class AltStoreTarget(
             run.Items.Add(Item(name, steps.HasFlag(AltStoreSteps.ProcessAdp) ? Outcome.Skipped : Outcome.Failed,
                 steps.HasFlag(AltStoreSteps.ProcessAdp)
                     ? "no ADP download link to point the new version at (the ADP is not processed yet)"
-                    : "no download link: give altstore-hosted-url, or altstore-adp-id to process the ADP"));
+                    : "no download link: give altstore-hosted-url (where the ADP is hosted for a PAL source, the .ipa's public URL " +
+                      "for a Classic one), or altstore-adp-id to process the ADP"));
             return;
         }
 
@@ -160,6 +161,7 @@ public sealed class AltStoreTarget(
         {
             var update = await AltSourceFile.AddVersionAsync(path, locator, entry, write: !settings.DryRun, cancellationToken);
             facts["app"] = update.AppName;
+            facts["kind"] = update.Kind == SourceKind.Pal ? "PAL" : "Classic";
             var (outcome, reason) = (update.Edit, settings.DryRun) switch
             {
                 (SourceEdit.Unchanged, _) => (Outcome.AlreadyDone, $"{update.AppName} {entry.Version} ({entry.BuildVersion}) is already in the source"),
@@ -168,7 +170,10 @@ public sealed class AltStoreTarget(
                 (SourceEdit.Added, false) => (Outcome.Succeeded, $"added {update.AppName} {entry.Version} ({entry.BuildVersion})"),
                 _ => (Outcome.Succeeded, $"updated the existing {update.AppName} {entry.Version} ({entry.BuildVersion}) entry"),
             };
-            run.Items.Add(Item(name, outcome, reason, facts));
+            run.Items.Add(Item(name, outcome, reason, facts) with { Details = update.Warnings });
+            if (update.Warnings.Count > 0)
+                run.Notes.Add($"The {update.Kind.Describe()} already had {update.Warnings.Count} problem(s) this update left alone: " +
+                              ProblemList.Brief(update.Warnings));
             if (update.Written)
             {
                 run.Notes.Add($"The source file {path} was updated: publish it (commit or upload) so AltStore sees {entry.Version} ({entry.BuildVersion}).");
@@ -179,7 +184,7 @@ public sealed class AltStoreTarget(
         }
         catch (AltSourceException failure)
         {
-            run.Items.Add(Item(name, Outcome.Failed, secrets.Redact(failure.Message), facts));
+            run.Items.Add(Item(name, Outcome.Failed, secrets.Redact(failure.Message), facts) with { Details = failure.Problems });
         }
         catch (IOException failure)
         {

@@ -1,19 +1,26 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace CiPublisher.Core.Targets.AltStore.Source;
 
 /// <summary>
-/// Updates the user's source file with one version: read, edit the JSON tree (property order and unknown keys
-/// kept), write in the file's own layout, validate what would be written, and only then replace the file atomically.
+/// Updates the user's source file with one version: the new entry is written into the text in place, in the author's
+/// style, every other byte (BOM, line ends, escapes, spacing) kept. What would be written is validated first and
+/// replaces the file atomically only when it adds no problem; problems the file already had are warnings.
 /// </summary>
-public static class AltSourceFile
+public static partial class AltSourceFile
 {
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     public static async Task<SourceUpdate> AddVersionAsync(string path, AppLocator locator, AltSourceVersion version,
         bool write, CancellationToken cancellationToken)
     {
         if (!File.Exists(path)) throw new AltSourceException($"source file {path} does not exist");
-        var original = await File.ReadAllTextAsync(path, cancellationToken);
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var bom = bytes.AsSpan().StartsWith(ByteOrderMark);
+        var original = Encoding.UTF8.GetString(bom ? bytes[3..] : bytes);
 
         JsonNode? source;
         try
@@ -24,18 +31,33 @@ public static class AltSourceFile
         {
             throw new AltSourceException($"source file {path} is not valid JSON: {invalid.Message}");
         }
+        if (source is not JsonObject root) throw new AltSourceException($"source file {path} is not a JSON object");
 
-        var (edit, appName) = AltSourceEditor.AddVersion(source, locator, version);
-        if (edit == SourceEdit.Unchanged) return new SourceUpdate(edit, appName, Written: false);
+        var kind = SourceKinds.Of(root);
+        var plan = AltSourceEditor.Plan(source, locator, version);
+        var before = AltSourceValidator.Validate(source, kind);
+        if (plan.Edit == SourceEdit.Unchanged) return new SourceUpdate(plan.Edit, plan.AppName, Written: false, kind, before);
 
-        // Validate the very text that would be written, not the tree it came from.
-        var updated = JsonLayout.Of(original).Write(source!);
-        var problems = AltSourceValidator.Validate(JsonNode.Parse(updated));
-        if (problems.Count > 0)
+        // Validate the very text that would be written, not a tree it came from.
+        var updated = SourceSplice.Apply(original, plan, version);
+        var after = AltSourceValidator.Validate(JsonNode.Parse(updated), kind);
+        var known = (plan.Edit == SourceEdit.Added ? before.Select(p => ShiftedVersions(p, plan.AppIndex)) : before).ToHashSet(StringComparer.Ordinal);
+        var created = after.Where(p => !known.Contains(p)).ToList();
+        if (created.Count > 0)
             throw new AltSourceException(
-                $"the updated source would be rejected by AltStore, so {path} was left unchanged: {string.Join("; ", problems)}");
+                $"the updated source would be rejected by AltStore, so {path} was left unchanged: {ProblemList.Brief(created)}", created);
 
-        if (write) await AtomicFile.WriteAllTextAsync(path, updated, cancellationToken);
-        return new SourceUpdate(edit, appName, write);
+        if (write) await AtomicFile.WriteAllBytesAsync(path, bom ? [.. ByteOrderMark, .. Encoding.UTF8.GetBytes(updated)] : Encoding.UTF8.GetBytes(updated),
+            cancellationToken);
+        return new SourceUpdate(plan.Edit, plan.AppName, write, kind, before);
     }
+
+    /// <summary>A problem of the app's n-th version is the (n+1)-th's once a new entry went to the top.</summary>
+    private static string ShiftedVersions(string problem, int appIndex) =>
+        VersionPath().Replace(problem, match => match.Groups["app"].Value == appIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ? $"$.apps[{match.Groups["app"].Value}].versions[{int.Parse(match.Groups["version"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}]"
+            : match.Value);
+
+    [GeneratedRegex(@"^\$\.apps\[(?<app>\d+)\]\.versions\[(?<version>\d+)\]")]
+    private static partial Regex VersionPath();
 }

@@ -13,8 +13,11 @@ public static class AltSourceValidator
     private static readonly string[] RequiredAppKeys = ["name", "bundleIdentifier", "developerName", "localizedDescription", "iconURL"];
     private static readonly string[] DateFormats = ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd"];
 
-    /// <summary>Each problem as "path: what is wrong"; empty when AltStore would accept the source.</summary>
-    public static IReadOnlyList<string> Validate(JsonNode? source)
+    /// <summary>
+    /// Each problem as "path: what is wrong"; empty when AltStore would accept the source. The kind is the file's own
+    /// (<see cref="SourceKinds.Of"/>) unless given: PAL requires <c>marketplaceID</c> and <c>buildVersion</c>, Classic neither.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(JsonNode? source, SourceKind? kind = null)
     {
         var problems = new List<string>();
         if (source is not JsonObject root)
@@ -25,10 +28,11 @@ public static class AltSourceValidator
         RequireText(root, "name", "$", problems);
         CheckTint(root, "$", problems);
 
+        var pal = (kind ?? SourceKinds.Of(root)) == SourceKind.Pal;
         if (root["apps"] is { } appsNode)
         {
             if (appsNode is not JsonArray apps) problems.Add("$.apps: must be a list");
-            else CheckApps(apps, problems);
+            else CheckApps(apps, pal, problems);
         }
         if (root["news"] is { } newsNode)
         {
@@ -38,7 +42,7 @@ public static class AltSourceValidator
         return problems;
     }
 
-    private static void CheckApps(JsonArray apps, List<string> problems)
+    private static void CheckApps(JsonArray apps, bool pal, List<string> problems)
     {
         var bundleIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < apps.Count; i++)
@@ -52,19 +56,19 @@ public static class AltSourceValidator
             foreach (var key in RequiredAppKeys) RequireText(app, key, path, problems);
             if (Text(app["bundleIdentifier"]) is { } bundleId && !bundleIds.Add(bundleId))
                 problems.Add($"{path}.bundleIdentifier: '{bundleId}' appears twice in the source");
-            if (app["marketplaceID"] is not JsonValue) problems.Add($"{path}.marketplaceID: AltStore PAL requires it for every app");
+            if (pal && !SourceKinds.HasMarketplaceId(app)) problems.Add($"{path}.marketplaceID: AltStore PAL requires it for every app");
             CheckTint(app, path, problems);
             CheckPrivacy(app, path, problems);
             CheckIpadScreenshots(app, path, problems);
             if (app["versions"] is { } versionsNode)
             {
                 if (versionsNode is not JsonArray versions) problems.Add($"{path}.versions: must be a list");
-                else CheckVersions(versions, path, problems);
+                else CheckVersions(versions, path, pal, problems);
             }
         }
     }
 
-    private static void CheckVersions(JsonArray versions, string appPath, List<string> problems)
+    private static void CheckVersions(JsonArray versions, string appPath, bool pal, List<string> problems)
     {
         var pairs = new HashSet<(string?, string?)>();
         for (var i = 0; i < versions.Count; i++)
@@ -76,7 +80,7 @@ public static class AltSourceValidator
                 continue;
             }
             RequireText(version, "version", path, problems);
-            RequireText(version, "buildVersion", path, problems, "notarized (PAL) apps must give a build version");
+            if (pal) RequireText(version, "buildVersion", path, problems, "notarized (PAL) apps must give a build version");
             RequireDate(version, "date", path, problems);
             if (!Uri.TryCreate(Text(version["downloadURL"]), UriKind.Absolute, out _))
                 problems.Add($"{path}.downloadURL: must be an absolute URL");

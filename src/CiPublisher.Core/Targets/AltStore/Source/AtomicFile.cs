@@ -8,7 +8,10 @@ namespace CiPublisher.Core.Targets.AltStore.Source;
 /// </summary>
 public static class AtomicFile
 {
-    public static async Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken)
+    public static Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken) =>
+        WriteAllBytesAsync(path, new UTF8Encoding(false).GetBytes(text), cancellationToken);
+
+    public static async Task WriteAllBytesAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
@@ -17,7 +20,7 @@ public static class AtomicFile
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096,
                 FileOptions.Asynchronous))
             {
-                await stream.WriteAsync(new UTF8Encoding(false).GetBytes(text), cancellationToken);
+                await stream.WriteAsync(content, cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);
