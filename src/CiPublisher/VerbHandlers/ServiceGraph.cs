@@ -17,18 +17,26 @@ public static class ServiceGraph
     public static ServiceProvider Build(RunSettings settings, ICiPlatform platform, SecretRegistry secrets, TimeProvider time, TextWriter stderr)
     {
         var services = new ServiceCollection();
+        AddLogging(services, platform);
+        services.AddSingleton<ITransferProgress>(sp =>
+            new ConsoleTransferProgress(sp.GetRequiredService<ILogger<ConsoleTransferProgress>>(), platform.IsInteractive, stderr));
+        services.AddCiPublisherCore(settings, secrets, time);
+        TargetRegistrations.Add(services, settings);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Only the platform's logging: for work done before the run's services can be built.</summary>
+    public static ServiceProvider BuildLogging(ICiPlatform platform) => AddLogging(new ServiceCollection(), platform).BuildServiceProvider();
+
+    private static IServiceCollection AddLogging(IServiceCollection services, ICiPlatform platform)
+    {
         services.AddSingleton(platform);
-        services.AddLogging(logging => logging
+        return services.AddLogging(logging => logging
             .SetMinimumLevel(platform.IsDebug ? LogLevel.Debug : LogLevel.Information)
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)
             .AddConsole(options => options.FormatterName = CiConsoleFormatter.FormatterName)
             // Registered directly: AddConsoleFormatter binds options from configuration by reflection, which Native AOT cannot.
             .Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, CiConsoleFormatter>()));
-        services.AddSingleton<ITransferProgress>(sp =>
-            new ConsoleTransferProgress(sp.GetRequiredService<ILogger<ConsoleTransferProgress>>(), platform.IsInteractive, stderr));
-        services.AddCiPublisherCore(settings, secrets, time);
-        TargetRegistrations.Add(services, settings);
-        return services.BuildServiceProvider();
     }
 }

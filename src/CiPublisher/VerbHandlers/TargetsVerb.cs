@@ -22,9 +22,9 @@ public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, Ti
         if (settings.ReleaseNotesFromPullRequest)
         {
             // Read before the services are built: every target takes the notes from the settings.
-            await using var first = ServiceGraph.Build(settings, platform, secrets, time, stderr);
+            await using var logging = ServiceGraph.BuildLogging(platform);
             var notes = await PullRequestNotes.ReadAsync(settings, secrets, time,
-                first.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher"), cancellation);
+                logging.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher"), cancellation);
             settings = settings with { ReleaseNotes = notes, ReleaseNotesFromPullRequest = false };
         }
         await using var services = ServiceGraph.Build(settings, platform, secrets, time, stderr);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CiPublisher.Emulators.Fenfa;
 using CiPublisher.Emulators.GitHub;
 using CiPublisher.Emulators.Samples;
@@ -33,19 +32,7 @@ public sealed class ReleaseNotesSourcesTests : IAsyncLifetime
         await _fenfa.DisposeAsync();
     }
 
-    private void Git(params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = _run.Workspace, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (name, value) in new[] { ("GIT_AUTHOR_NAME", "Kim"), ("GIT_AUTHOR_EMAIL", "kim@example.test"), ("GIT_COMMITTER_NAME", "Kim"),
-                     ("GIT_COMMITTER_EMAIL", "kim@example.test"), ("GIT_CONFIG_NOSYSTEM", "1"), ("HOME", _run.Workspace) })
-            start.Environment[name] = value;
-        using var git = Process.Start(start)!;
-        var error = git.StandardError.ReadToEnd();
-        git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        if (git.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
-    }
+    private void Git(params string[] args) => GitCommandLine.Run(_run.Workspace, null, args);
 
     [GitFact]
     public async Task FromGit_TheCommitSubjectsSinceThePreviousTag_ReachTheTargets()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CiPublisher.Core.Git;
 
 namespace CiPublisher.Tests.Git;
@@ -13,21 +12,9 @@ public sealed class GitReleaseNotesTests : IDisposable
 
     private string Git(string directory, params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
         // Commits one minute apart, so "newest first" is decided by time, as in real histories.
         var when = $"{1764460800 + 60 * _clock++} +0000";
-        start.Environment["GIT_AUTHOR_DATE"] = when;
-        start.Environment["GIT_COMMITTER_DATE"] = when;
-        foreach (var (name, value) in new[] { ("GIT_AUTHOR_NAME", "Kim"), ("GIT_AUTHOR_EMAIL", "kim@example.test"),
-                     ("GIT_COMMITTER_NAME", "Kim"), ("GIT_COMMITTER_EMAIL", "kim@example.test"), ("GIT_CONFIG_NOSYSTEM", "1"), ("HOME", _root) })
-            start.Environment[name] = value;
-        using var git = Process.Start(start)!;
-        var output = git.StandardOutput.ReadToEnd();
-        var error = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        if (git.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)}: {error}");
-        return output.Trim();
+        return GitCommandLine.Run(directory, new Dictionary<string, string> { ["GIT_AUTHOR_DATE"] = when, ["GIT_COMMITTER_DATE"] = when }, args);
     }
 
     private string Commit(string repo, string subject, string body = "")
