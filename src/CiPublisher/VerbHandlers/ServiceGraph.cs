@@ -26,7 +26,8 @@ public static class ServiceGraph
     }
 
     /// <summary>Only the platform's logging: for work done before the run's services can be built.</summary>
-    public static ServiceProvider BuildLogging(ICiPlatform platform) => AddLogging(new ServiceCollection(), platform).BuildServiceProvider();
+    public static ServiceProvider BuildLogging(ICiPlatform platform, SecretRegistry secrets) =>
+        AddLogging(new ServiceCollection().AddSingleton(secrets), platform).BuildServiceProvider();
 
     private static IServiceCollection AddLogging(IServiceCollection services, ICiPlatform platform)
     {

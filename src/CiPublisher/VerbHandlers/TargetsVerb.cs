@@ -22,7 +22,7 @@ public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, Ti
         if (settings.ReleaseNotesFromPullRequest)
         {
             // Read before the services are built: every target takes the notes from the settings.
-            await using var logging = ServiceGraph.BuildLogging(platform);
+            await using var logging = ServiceGraph.BuildLogging(platform, secrets);
             var notes = await PullRequestNotes.ReadAsync(settings, secrets, time,
                 logging.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher"), cancellation);
             settings = settings with { ReleaseNotes = notes, ReleaseNotesFromPullRequest = false };
