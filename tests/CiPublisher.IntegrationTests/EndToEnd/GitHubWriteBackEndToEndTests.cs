@@ -1,75 +1,49 @@
-using CiPublisher.Emulators.Fenfa;
-using CiPublisher.Emulators.GitHub;
-using CiPublisher.Emulators.Samples;
 using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.EndToEnd;
 
 /// <summary>The real program on a pull_request run and on a tag run: the comment and the release section, never duplicated.</summary>
-public sealed class GitHubWriteBackEndToEndTests : IAsyncLifetime
+public sealed class GitHubWriteBackEndToEndTests() : FenfaAndGitHubRun("ghs_EndToEndCanary4Kp8Zq2Wm6Xt")
 {
-    private const string Token = "ghs_EndToEndCanary4Kp8Zq2Wm6Xt";
-    private const string Repository = "octo-org/lumen";
-
-    private readonly FenfaEmulator _fenfa = new();
-    private readonly GitHubEmulator _github = new(Token);
-    private readonly GitHubActionRun _run = new();
-
-    public async Task InitializeAsync()
-    {
-        await _fenfa.StartAsync();
-        await _github.StartAsync();
-        _github.AddRepository(Repository);
-        _run.AddFile("build/Lumen.ipa", SampleArtifacts.Ipa());
-        _run.Input("artifacts", "build/*.ipa").Input("fenfa-url", _fenfa.BaseUrl.ToString())
-            .Input("fenfa-token", "dev-admin-token").Input("fenfa-product", "lumen")
-            .Input("github-token", Token).Input("github-api-url", _github.BaseUrl.ToString());
-    }
-
-    public async Task DisposeAsync()
-    {
-        _run.Dispose();
-        await _github.DisposeAsync();
-        await _fenfa.DisposeAsync();
-    }
+    protected override void GiveInputs() => Run.Input("github-token", Token).Input("github-api-url", GitHub.BaseUrl.ToString());
 
     [Fact]
     public async Task PullRequestRuns_KeepOneCommentWithTheDistributionResult()
     {
-        var eventFile = _run.AddFile("event.json", """{"pull_request": {"number": 7}}"""u8.ToArray());
-        _run.Environment["GITHUB_EVENT_NAME"] = "pull_request";
-        _run.Environment["GITHUB_EVENT_PATH"] = eventFile;
-        _run.Environment["GITHUB_REF"] = "refs/pull/7/merge";
-        _run.Environment["GITHUB_REF_NAME"] = "7/merge";
-        _run.Environment["GITHUB_REF_TYPE"] = "branch";
-        _run.Input("github-pr-comment", "true");
+        var eventFile = Run.AddFile("event.json", """{"pull_request": {"number": 7}}"""u8.ToArray());
+        Run.Environment["GITHUB_EVENT_NAME"] = "pull_request";
+        Run.Environment["GITHUB_EVENT_PATH"] = eventFile;
+        Run.Environment["GITHUB_REF"] = "refs/pull/7/merge";
+        Run.Environment["GITHUB_REF_NAME"] = "7/merge";
+        Run.Environment["GITHUB_REF_TYPE"] = "branch";
+        Run.Input("github-pr-comment", "true");
 
         for (var i = 0; i < 3; i++)
         {
-            var run = await _run.RunAsync();
+            var run = await Run.RunAsync();
             run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
             run.Everything.Should().NotContain(Token);
         }
 
-        var comment = _github.Comments(Repository, 7).Should().ContainSingle().Which;
-        comment.Body.Should().Contain(_fenfa.Releases.Single().Id);
-        _fenfa.Releases.Should().ContainSingle();
+        var comment = GitHub.Comments(Repository, 7).Should().ContainSingle().Which;
+        comment.Body.Should().Contain(Fenfa.Releases.Single().Id);
+        Fenfa.Releases.Should().ContainSingle();
     }
 
     [Fact]
     public async Task TagRuns_WriteOneSectionIntoTheRelease_LeavingTheUsersTextAlone()
     {
-        _github.SeedRelease(Repository, "v2.4.1", "Hand-written notes.");
-        _run.Input("github-release", "true");
+        GitHub.SeedRelease(Repository, "v2.4.1", "Hand-written notes.");
+        Run.Input("github-release", "true");
 
-        (await _run.RunAsync()).ExitCode.Should().Be(0);
-        var rerun = await _run.RunAsync();
+        (await Run.RunAsync()).ExitCode.Should().Be(0);
+        var rerun = await Run.RunAsync();
 
         rerun.ExitCode.Should().Be(0, rerun.Stdout + rerun.Stderr);
-        var body = _github.Releases(Repository).Should().ContainSingle().Which.Body;
+        var body = GitHub.Releases(Repository).Should().ContainSingle().Which.Body;
         body.Should().StartWith("Hand-written notes.");
         body.Split("<!-- ci-publisher:start -->").Should().HaveCount(2, "exactly one section");
-        body.Should().Contain(_fenfa.Releases.Single().Id);
+        body.Should().Contain(Fenfa.Releases.Single().Id);
     }
 
     /// <summary>
@@ -82,27 +56,27 @@ public sealed class GitHubWriteBackEndToEndTests : IAsyncLifetime
     public async Task PullRequestBuildsOfOtherCis_CommentOnThePullRequest(string platform)
     {
         AsAnotherCi(platform);
-        _run.Input("github-pr-comment", "true").Input("github-release", "true");
+        Run.Input("github-pr-comment", "true").Input("github-release", "true");
 
-        var run = await _run.RunAsync();
+        var run = await Run.RunAsync();
 
         run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
         // Azure masks a secret only after being told it with ##vso[task.setsecret]; no other line may hold it.
         run.Everything.Split('\n').Where(line => !line.StartsWith("##vso[task.setsecret]", StringComparison.Ordinal))
             .Should().NotContain(line => line.Contains(Token, StringComparison.Ordinal));
-        _github.Comments(Repository, 31).Should().ContainSingle().Which.Body.Should().Contain(_fenfa.Releases.Single().Id);
-        _github.Releases(Repository).Should().BeEmpty("pull-request builds leave releases alone");
+        GitHub.Comments(Repository, 31).Should().ContainSingle().Which.Body.Should().Contain(Fenfa.Releases.Single().Id);
+        GitHub.Releases(Repository).Should().BeEmpty("pull-request builds leave releases alone");
     }
 
     /// <summary>Inputs as CIPUBLISHER_* variables, and the CI's own variables instead of GitHub's.</summary>
     private void AsAnotherCi(string platform)
     {
-        foreach (var name in _run.Environment.Keys.ToList())
+        foreach (var name in Run.Environment.Keys.ToList())
         {
             if (name.StartsWith("INPUT_", StringComparison.Ordinal))
-                _run.Environment["CIPUBLISHER_" + name["INPUT_".Length..].Replace('-', '_')] = _run.Environment[name];
+                Run.Environment["CIPUBLISHER_" + name["INPUT_".Length..].Replace('-', '_')] = Run.Environment[name];
             if (name.StartsWith("INPUT_", StringComparison.Ordinal) || name is "GITHUB_ACTIONS" or "GITHUB_EVENT_NAME" or "GITHUB_REF")
-                _run.Environment.Remove(name);
+                Run.Environment.Remove(name);
         }
         var variables = platform == "azure"
             ? new Dictionary<string, string>
@@ -119,6 +93,6 @@ public sealed class GitHubWriteBackEndToEndTests : IAsyncLifetime
                 ["CI_PROJECT_PATH"] = "octo-group/lumen-mirror", ["CI_COMMIT_REF_NAME"] = "feature/login",
                 ["CIPUBLISHER_GITHUB_REPOSITORY"] = Repository,
             };
-        foreach (var (name, value) in variables) _run.Environment[name] = value;
+        foreach (var (name, value) in variables) Run.Environment[name] = value;
     }
 }
