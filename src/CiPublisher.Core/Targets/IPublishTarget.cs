@@ -17,5 +17,11 @@ public interface IPublishTarget
 
     bool IsEnabled { get; }
 
+    /// <summary>
+    /// What the inputs and the artifacts found lack together for this target to do its work, each naming the input at
+    /// fault: input errors (exit 2), known once the artifacts are read and before any request is sent.
+    /// </summary>
+    IReadOnlyList<string> InputProblems(ArtifactSet artifacts) => [];
+
     Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken);
 }

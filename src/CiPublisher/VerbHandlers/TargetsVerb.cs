@@ -52,6 +52,14 @@ public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, Ti
             return reporter.Fail(verb, "No target enabled", ExitCodes.InvalidInput, artifacts.Items);
         }
 
+        var problems = targets.SelectMany(t => t.InputProblems(artifacts)).ToList();
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems) logger.LogError("{Problem}", problem);
+            await services.DisposeAsync();
+            return reporter.Fail(verb, secrets.Redact($"Invalid input: {string.Join("; ", problems)}"), ExitCodes.InvalidInput, artifacts.Items);
+        }
+
         using var deadline = new CancellationTokenSource(settings.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, deadline.Token);
         var runner = services.GetRequiredService<TargetRunner>();

@@ -121,6 +121,22 @@ public sealed class ProgramContractTests : IAsyncLifetime
         run.Stdout.Should().Contain("fenfa-url").And.Contain("aptoide-repo");
     }
 
+    /// <summary>A source update needs an app's size: with a marketplace ID but no .ipa, that is the inputs' fault.</summary>
+    [Fact]
+    public async Task ASourceUpdateWithoutAnIpa_ExitsTwo_NamingWhatIsMissing_BeforeAnyRequest()
+    {
+        _run.AddFile("build/app.apk", SampleArtifacts.Apk());
+        _run.AddFile("source.json", "{\"name\": \"Labs\", \"apps\": []}"u8.ToArray());
+
+        var run = await _run.RunAsync("altstore", "--artifacts", "build/*.apk", "--altstore-source-file", "source.json",
+            "--altstore-marketplace-id", "6740000001", "--version", "2.5.0", "--build-number", "431",
+            "--altstore-api-url", "http://127.0.0.1:9/");
+
+        run.ExitCode.Should().Be(2, run.Stdout + run.Stderr);
+        run.Stdout.Should().Contain("altstore-source-file").And.Contain("the size (an .ipa artifact)");
+        run.Summary.Should().Contain("Invalid input");
+    }
+
     /// <summary>README promises the summary and outputs "in every case": a bad command line is one.</summary>
     [Theory]
     [InlineData("publsh")]

@@ -113,6 +113,24 @@ public sealed class AltStoreTarget(
         return result;
     }
 
+    public IReadOnlyList<string> InputProblems(ArtifactSet artifacts) =>
+        settings.AltStore is { } altstore && StepsToRun(altstore).HasFlag(AltStoreSteps.UpdateSource) && MissingForTheSource(artifacts) is { } missing
+            ? [$"altstore-source-file: {missing}"]
+            : [];
+
+    /// <summary>What a new version entry needs that neither the artifacts nor the inputs give, or null.</summary>
+    private string? MissingForTheSource(ArtifactSet artifacts)
+    {
+        var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
+        var missing = new List<string>();
+        if (new AppLocator(ios?.Identifier, settings.AltStore!.MarketplaceId).IsEmpty)
+            missing.Add("the app (an .ipa artifact for its bundle identifier, or altstore-marketplace-id)");
+        if ((settings.Version ?? ios?.Version) is null) missing.Add("the version (an .ipa artifact, or version)");
+        if ((settings.BuildNumber ?? ios?.Build) is null) missing.Add("the build (an .ipa artifact, or build-number)");
+        if (ios is null) missing.Add("the size (an .ipa artifact)");
+        return missing.Count == 0 ? null : $"cannot add a version without {string.Join(", ", missing)}";
+    }
+
     private async Task UpdateSourceAsync(AltStoreSettings altstore, ArtifactSet artifacts, AdpResult? adp, AltStoreSteps steps,
         RunRecord run, CancellationToken cancellationToken)
     {
@@ -122,15 +140,9 @@ public sealed class AltStoreTarget(
         var locator = new AppLocator(ios?.Identifier, altstore.MarketplaceId);
         var version = settings.Version ?? ios?.Version;
         var build = settings.BuildNumber ?? ios?.Build;
-
-        var missing = new List<string>();
-        if (locator.IsEmpty) missing.Add("the app (an .ipa artifact for its bundle identifier, or altstore-marketplace-id)");
-        if (version is null) missing.Add("the version (an .ipa artifact, or version)");
-        if (build is null) missing.Add("the build (an .ipa artifact, or build-number)");
-        if (ios is null) missing.Add("the size (an .ipa artifact)");
-        if (missing.Count > 0)
+        if (MissingForTheSource(artifacts) is { } missing)
         {
-            run.Items.Add(Item(name, Outcome.Failed, $"cannot add a version without {string.Join(", ", missing)}"));
+            run.Items.Add(Item(name, Outcome.Failed, missing));
             return;
         }
 
