@@ -13,6 +13,9 @@ public sealed record ItemResult
     /// <summary>Named facts to show: "version", "build", "size", "sha256", "release-id".</summary>
     public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>An artifact this target never takes (an .aab for Fenfa, an .ipa for Aptoide): in the result output, not in the summary.</summary>
+    public bool NotForThisTarget { get; init; }
+
     /// <summary>Everything behind a brief reason (each problem of a long list), for the result output; not in the summary.</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 }

@@ -4,8 +4,9 @@ using System.Text;
 namespace CiPublisher.Core.Reporting;
 
 /// <summary>
-/// The job summary in GitHub-flavoured Markdown: app, version, build and the verdict at the top,
-/// failures first and explained, then one table per target.
+/// The job summary in GitHub-flavoured Markdown: app, version, build and the verdict at the top, then how to install
+/// the build (each artifact's links), failures explained, and one table per target: a failed target's open, the
+/// others collapsed.
 /// </summary>
 public static class SummaryRenderer
 {
@@ -20,6 +21,7 @@ public static class SummaryRenderer
             .Append(CultureInfo.InvariantCulture, $" · {report.Duration.TotalSeconds:0.#}s").Append('\n').Append('\n');
 
         if (report.Error is not null) md.Append("> [!CAUTION]\n> ").Append(Escape(report.Error)).Append("\n\n");
+        RenderInstall(md, report);
 
         var failed = report.Targets.Where(t => t.Outcome == Outcome.Failed).ToList();
         foreach (var target in failed)
@@ -37,18 +39,41 @@ public static class SummaryRenderer
         return md.ToString();
     }
 
+    /// <summary>What a tester needs first: per artifact, where to install or download it (itms-services links are no links on GitHub: the page has them).</summary>
+    private static void RenderInstall(StringBuilder md, RunReport report)
+    {
+        var rows = report.Artifacts.Select(a => (Artifact: a, Links: report.Targets
+                .SelectMany(t => t.Items.Where(i => i.Name == a.FileName && !i.NotForThisTarget)
+                    .SelectMany(i => i.Links.Where(l => l.Key is "page" or "download" && l.Value.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+                        .Select(l => $"[{(l.Key == "page" ? "install page" : "download")} ({Escape(t.Target)})]({l.Value})")))
+                .Distinct().ToList()))
+            .Where(r => r.Links.Count > 0).ToList();
+        if (rows.Count == 0) return;
+        md.Append("### 📲 Install\n\n| | build | links |\n|---|---|---|\n");
+        foreach (var (artifact, links) in rows)
+        {
+            var build = string.Join(" ", new[] { artifact.Version, artifact.Build is null ? null : $"({artifact.Build})" }.OfType<string>());
+            md.Append(CultureInfo.InvariantCulture, $"| {OutputsRenderer.PlatformName(artifact.Platform)} | `{Escape(artifact.FileName)}` {Escape(build)} | ")
+                .Append(string.Join(" · ", links)).Append(" |\n");
+        }
+        md.Append('\n');
+    }
+
     private static void RenderTarget(StringBuilder md, TargetResult target)
     {
-        md.Append(CultureInfo.InvariantCulture, $"### {OutcomeIcon(target.Outcome)} {Escape(target.Target)}");
-        if (target.Reason is not null && target.Outcome != Outcome.Failed) md.Append(" — ").Append(Escape(target.Reason));
-        md.Append(CultureInfo.InvariantCulture, $" ({target.Duration.TotalSeconds:0.#}s)\n\n");
+        var heading = $"{OutcomeIcon(target.Outcome)} {Escape(target.Target)}" +
+                      (target.Reason is not null && target.Outcome != Outcome.Failed ? " — " + Escape(target.Reason) : "") +
+                      string.Create(CultureInfo.InvariantCulture, $" ({target.Duration.TotalSeconds:0.#}s)");
+        var open = target.Outcome == Outcome.Failed;
+        md.Append(open ? $"### {heading}\n\n" : $"<details><summary>{heading}</summary>\n\n");
 
-        if (target.Items.Count > 0)
+        var items = target.Items.Where(i => !i.NotForThisTarget).ToList();
+        if (items.Count > 0)
         {
-            var factNames = target.Items.SelectMany(i => i.Facts.Keys).Distinct().ToList();
+            var factNames = items.SelectMany(i => i.Facts.Keys).Distinct().ToList();
             md.Append("| | item | ").Append(string.Join(" | ", factNames)).Append(factNames.Count > 0 ? " | " : "").Append("links | note |\n");
             md.Append("|---|---|").Append(string.Concat(factNames.Select(_ => "---|"))).Append("---|---|\n");
-            foreach (var item in target.Items)
+            foreach (var item in items)
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {OutcomeIcon(item.Outcome)} | `{Escape(item.Name)}` | ");
                 foreach (var fact in factNames) md.Append(FactText(fact, item.Facts.GetValueOrDefault(fact))).Append(" | ");
@@ -60,6 +85,7 @@ public static class SummaryRenderer
         if (target.Figures.Count > 0)
             md.Append(string.Join(" · ", target.Figures.Select(f => $"{Escape(f.Key)}: **{Escape(f.Value)}**"))).Append("\n\n");
         foreach (var note in target.Notes) md.Append("> [!NOTE]\n> ").Append(Escape(note)).Append("\n\n");
+        if (!open) md.Append("</details>\n\n");
     }
 
     private static void RenderArtifacts(StringBuilder md, RunReport report)
@@ -74,8 +100,13 @@ public static class SummaryRenderer
     }
 
     /// <summary>Hashes are long: the summary shows enough to compare, the <c>result</c> output has them whole.</summary>
-    private static string FactText(string name, string? value) =>
-        value is null ? "" : name is "sha256" or "md5" && value.Length > 12 ? ShortHash(value) : Escape(value);
+    private static string FactText(string name, string? value) => value switch
+    {
+        null => "",
+        _ when name is "sha256" or "md5" && value.Length > 12 => ShortHash(value),
+        _ when name == "size" && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) => Size(bytes),
+        _ => Escape(value),
+    };
 
     /// <summary>Install links use itms-services://, which Markdown renderers drop as links; show them as code.</summary>
     private static string LinkText(string name, string url) =>

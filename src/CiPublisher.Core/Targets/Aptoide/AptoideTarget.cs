@@ -45,7 +45,7 @@ public sealed class AptoideTarget : IPublishTarget
 
         var apks = artifacts.Items.Where(IsApk).ToList();
         var others = artifacts.Items.Where(a => !IsApk(a))
-            .Select(a => Item(a, Outcome.Skipped, $"not an APK ({a.Extension}): Aptoide takes .apk files only"))
+            .Select(a => Item(a, Outcome.Skipped, $"not an APK ({a.Extension}): Aptoide takes .apk files only") with { NotForThisTarget = true })
             .ToList();
         if (apks.Count == 0)
             return WithStatus(TargetResult.Skipped(Name, "no APK among the artifacts") with { Items = others }, "skipped");

@@ -23,7 +23,10 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
     {
         var eligible = artifacts.Items.Where(a => a.Extension != ".aab").ToList();
         var skipped = artifacts.Items.Except(eligible)
-            .Select(a => new ItemResult { Name = a.FileName, Outcome = Outcome.Skipped, Reason = "Fenfa takes no .aab (build an APK for it)" }).ToList();
+            .Select(a => new ItemResult
+            {
+                Name = a.FileName, Outcome = Outcome.Skipped, Reason = "Fenfa takes no .aab (build an APK for it)", NotForThisTarget = true,
+            }).ToList();
         if (eligible.Count == 0) return TargetResult.Skipped(Name, "no artifact Fenfa can take") with { Items = skipped };
         if (settings.DryRun) return Plan(eligible, skipped);
 
