@@ -49,12 +49,19 @@ public static class SummaryRenderer
                 .Distinct().ToList()))
             .Where(r => r.Links.Count > 0).ToList();
         if (rows.Count == 0) return;
-        md.Append("### 📲 Install\n\n| | build | links |\n|---|---|---|\n");
+        var codes = report.Targets.SelectMany(t => t.Items)
+            .Where(i => i.Links.ContainsKey("qr") && i.Facts.ContainsKey("for"))
+            .GroupBy(i => i.Facts["for"], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Links["qr"], StringComparer.Ordinal);
+        md.Append("### 📲 Install\n\n| | build | links |").Append(codes.Count > 0 ? " scan |\n|---|---|---|---|\n" : "\n|---|---|---|\n");
         foreach (var (artifact, links) in rows)
         {
             var build = string.Join(" ", new[] { artifact.Version, artifact.Build is null ? null : $"({artifact.Build})" }.OfType<string>());
             md.Append(CultureInfo.InvariantCulture, $"| {OutputsRenderer.PlatformName(artifact.Platform)} | `{Escape(artifact.FileName)}` {Escape(build)} | ")
-                .Append(string.Join(" · ", links)).Append(" |\n");
+                .Append(string.Join(" · ", links)).Append(" |");
+            if (codes.Count > 0)
+                md.Append(codes.TryGetValue(artifact.FileName, out var code) ? $" <img src=\"{code}\" width=\"128\" alt=\"QR code\"> |" : " |");
+            md.Append('\n');
         }
         md.Append('\n');
     }

@@ -74,6 +74,24 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
         }
     }
 
+    /// <summary>Repositories whose <c>private</c> is true.</summary>
+    public ISet<string> PrivateRepositories { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    private IResult GetRepository(string owner, string repo)
+    {
+        var repository = $"{owner}/{repo}";
+        lock (_gate)
+        {
+            if (!_repositories.Contains(repository)) return NotFound();
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["id"] = Math.Abs(repository.GetHashCode(StringComparison.OrdinalIgnoreCase)), ["name"] = repo, ["full_name"] = repository,
+                ["private"] = PrivateRepositories.Contains(repository), ["html_url"] = $"{BaseUrl}{repository}",
+                ["visibility"] = PrivateRepositories.Contains(repository) ? "private" : "public",
+            });
+        }
+    }
+
     /// <summary>A pull request to read back (<c>GET /repos/{o}/{r}/pulls/{n}</c>): its title and body.</summary>
     public void SeedPullRequest(string repository, int number, string title, string? body)
     {
@@ -125,6 +143,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
         app.MapPatch("/repos/{owner}/{repo}/issues/comments/{id:long}", EditCommentAsync);
         MapAssets(app);
         app.MapGet("/repos/{owner}/{repo}/pulls/{number:int}", GetPullRequest);
+        app.MapGet("/repos/{owner}/{repo}", GetRepository);
     }
 
     private async Task AuthenticateAndCountAsync(HttpContext context, RequestDelegate next)

@@ -42,7 +42,11 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private Dictionary<string, EmulatedAsset> AssetsByName() => _github.Assets(Repository, Tag).ToDictionary(a => a.Name);
+    /// <summary>The release's files: the artifacts and SHA256SUMS, without the QR codes the summary shows.</summary>
+    private Dictionary<string, EmulatedAsset> AssetsByName() => Files(Tag).ToDictionary(a => a.Name);
+
+    private List<EmulatedAsset> Files(string tag) =>
+        [.. _github.Assets(Repository, tag).Where(a => !a.Name.StartsWith("qr-", StringComparison.Ordinal))];
 
     [Fact]
     public async Task EachArtifact_BecomesAnAsset_OfTheReleaseItCreates_WithSha256Sums()
@@ -65,6 +69,31 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
         listed["Lumen.ipa"].GetProperty("size").GetString().Should().Be(_ipa.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         listed["Lumen.ipa"].GetProperty("url").GetString().Should().EndWith($"/releases/download/{Tag}/Lumen.ipa");
         run.Everything.Should().NotContain(Token);
+    }
+
+    [Fact]
+    public async Task TheSummary_ShowsAQrCodePerArtifact_ThatScansToItsDownload()
+    {
+        var run = await _run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
+        var all = _github.Assets(Repository, Tag).ToDictionary(a => a.Name);
+        var ipaLink = JsonDocument.Parse(run.Outputs["release-assets"]).RootElement.EnumerateArray()
+            .Single(e => e.GetProperty("name").GetString() == "Lumen.ipa").GetProperty("url").GetString()!;
+        QrDecoder.Decode(_github.AssetBytes(all["qr-Lumen.ipa.png"])).Should().Be(ipaLink);
+        run.Summary.Should().Contain("### 📲 Install").And.Contain($"<img src=\"{_github.BaseUrl}{Repository}/releases/download/{Tag}/qr-Lumen.ipa.png\"");
+    }
+
+    [Fact]
+    public async Task InAPrivateRepository_NoQrCodeIsUploaded_AndTheSummaryKeepsLinks()
+    {
+        _github.PrivateRepositories.Add(Repository);
+
+        var run = await _run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
+        _github.Assets(Repository, Tag).Should().NotContain(a => a.Name.StartsWith("qr-", StringComparison.Ordinal));
+        run.Summary.Should().Contain("### 📲 Install").And.NotContain("<img").And.Contain("private repository");
     }
 
     [Fact]
@@ -125,7 +154,7 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
         var run = await _run.RunAsync();
 
         run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
-        var assets = _github.Assets(Repository, Tag);
+        var assets = Files(Tag);
         assets.Should().OnlyHaveUniqueItems(a => a.Name).And.OnlyContain(a => a.State == "uploaded");
         assets.Select(a => a.Name).Should().BeEquivalentTo("Lumen.ipa", "app-release.apk", "SHA256SUMS");
         _github.AssetBytes(assets.Single(a => a.Name == "Lumen.ipa")).Should().Equal(_ipa);
@@ -152,7 +181,7 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
             var runs = await Task.WhenAll(_run.RunAsync(), android.RunAsync());
 
             runs.Should().OnlyContain(r => r.ExitCode == 0, string.Join("\n", runs.Select(r => r.Stdout + r.Stderr)));
-            var assets = _github.Assets(Repository, tag);
+            var assets = Files(tag);
             assets.Select(a => a.Name).Should().BeEquivalentTo(["Lumen.ipa", "app-release.apk", "SHA256SUMS"], $"round {round}");
             Encoding.UTF8.GetString(_github.AssetBytes(assets.Single(a => a.Name == "SHA256SUMS"))).Should().Be(
                 $"{Sha256(_ipa)}  Lumen.ipa\n{Sha256(_apk)}  app-release.apk\n", $"round {round}");

@@ -20,6 +20,16 @@ public sealed class GitHubAssetsClient(IGitHubAssetsApi api, SecretRegistry secr
         }
     }
 
+    /// <summary>Whether the repository is private: GitHub then shows its release assets to signed-in readers only.</summary>
+    public async Task<bool> IsPrivateAsync(RepositoryName repository, CancellationToken cancellationToken)
+    {
+        using var response = await CallAsync(() => api.GetRepository(repository.Owner, repository.Name, cancellationToken));
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) throw GitHubAnswers.Failure(response, "read the repository", body, secrets);
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return !json.RootElement.TryGetProperty("private", out var isPrivate) || isPrivate.ValueKind != System.Text.Json.JsonValueKind.False;
+    }
+
     /// <summary>
     /// Streams <paramref name="content"/> to the release's <c>upload_url</c>. A transfer: never re-sent by the resilience
     /// handler (the caller asks whether it landed first) and bounded by the content's stall watchdog, not a timeout.

@@ -9,11 +9,13 @@ using Octokit;
 namespace CiPublisher.Core.Targets.GitHub;
 
 /// <summary>
-/// Writes the other targets' results back to GitHub: a section in the release of the tag
-/// (<c>github-release</c>) and one summary comment on the pull request (<c>github-pr-comment</c>).
+/// Writes the other targets' results back to GitHub: a section in the release of the tag (<c>github-release</c>), one
+/// summary comment on the pull request (<c>github-pr-comment</c>), and, with the release assets, QR codes of the
+/// install links for the summary.
 /// </summary>
 public sealed class GitHubReportTarget(
-    RunSettings settings, IGitHubClient client, CallMeter calls, SecretRegistry secrets, TimeProvider time, ILogger<GitHubReportTarget> logger)
+    RunSettings settings, IGitHubClient client, CallMeter calls, SecretRegistry secrets, TimeProvider time, ITransferProgress progress,
+    ILogger<GitHubReportTarget> logger, GitHubAssetsClient? assets = null)
     : IReportTarget
 {
     private const string NoRelease = "not a tag build and no version known, so there is no release to write to";
@@ -22,7 +24,7 @@ public sealed class GitHubReportTarget(
 
     public string Name => "GitHub";
 
-    public bool IsEnabled => settings.GitHub is { } github && (github.Release || github.PullRequestComment);
+    public bool IsEnabled => settings.GitHub is { } github && (github.Release || github.PullRequestComment || github.ReleaseAssets);
 
     public async Task<TargetResult> RunAsync(RunReport report, CancellationToken cancellationToken)
     {
@@ -47,6 +49,15 @@ public sealed class GitHubReportTarget(
 
         var gateway = new GitHubGateway(repository, time, secrets, logger);
         var items = new List<ItemResult>();
+        if (assets is not null && plan.Tag is { } qrTag)
+        {
+            items.AddRange(await GuardManyAsync("QR codes", async () =>
+            {
+                var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(qrTag, settings.Context.Sha, cancellationToken);
+                return await new QrCodeAssets(assets, repository, settings.Http, progress, time, logger)
+                    .PublishAsync(report, release.Id, release.UploadUrl, cancellationToken);
+            }));
+        }
         if (github.Release)
         {
             items.Add(plan.Tag is null
@@ -76,6 +87,18 @@ public sealed class GitHubReportTarget(
             Items = items,
             Figures = Figures(),
         };
+    }
+
+    private async Task<IReadOnlyList<ItemResult>> GuardManyAsync(string itemName, Func<Task<IReadOnlyList<ItemResult>>> write)
+    {
+        try
+        {
+            return await write();
+        }
+        catch (RemoteServiceException failure)
+        {
+            return [new ItemResult { Name = itemName, Outcome = Outcome.Failed, Reason = failure.Message }];
+        }
     }
 
     private async Task<ItemResult> GuardAsync(string itemName, Func<Task<ItemResult>> write)

@@ -25,7 +25,7 @@ public static class GitHubTargetRegistration
                 InnerHandler = HttpClientRegistration.CreatePrimaryHandler(),
             },
         }));
-        if (github.Release || github.PullRequestComment) services.AddSingleton<IReportTarget, GitHubReportTarget>();
+        services.AddSingleton<IReportTarget, GitHubReportTarget>();
         if (github.ReleaseAssets)
         {
             services.AddServiceClient<IGitHubAssetsApi>(GitHubGateway.Service, GitHubClientFactory.ApiRoot(github.ApiUrl),

@@ -10,6 +10,9 @@ public interface IGitHubAssetsApi
 
     HttpClient Client { get; }
 
+    [Get("/repos/{owner}/{repo}")]
+    Task<HttpResponseMessage> GetRepository(string owner, string repo, CancellationToken cancellationToken);
+
     [Get("/repos/{owner}/{repo}/releases/{releaseId}/assets")]
     Task<HttpResponseMessage> ListAssets(string owner, string repo, long releaseId, [AliasAs("per_page")] int perPage, int page,
         CancellationToken cancellationToken);

@@ -28,7 +28,8 @@ public static class Sha256Sums
     {
         var lines = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var asset in assets.Where(a => a.IsUploaded && !a.Name.StartsWith(FileName, StringComparison.Ordinal)
-                                                && !a.Name.EndsWith(ReleaseAssetName.Replacing, StringComparison.Ordinal)))
+                                                && !a.Name.EndsWith(ReleaseAssetName.Replacing, StringComparison.Ordinal)
+                                                && !QrCodeAssets.IsQrCode(a.Name)))
         {
             if ((ours.GetValueOrDefault(asset.Name) ?? asset.Sha256 ?? previous.GetValueOrDefault(asset.Name)) is { } sha) lines[asset.Name] = sha;
         }
