@@ -25,6 +25,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
     private readonly List<EmulatedRelease> _releases = [];
     private readonly List<EmulatedComment> _comments = [];
     private readonly Dictionary<(string Repository, int Number), (string Title, string? Body)> _pullRequests = [];
+    private readonly Dictionary<(string Repository, string Sha), int> _mergeCommits = [];
     private long _nextId = 1000;
     private int _remaining = RateLimit;
 
@@ -92,13 +93,36 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
         }
     }
 
-    /// <summary>A pull request to read back (<c>GET /repos/{o}/{r}/pulls/{n}</c>): its title and body.</summary>
-    public void SeedPullRequest(string repository, int number, string title, string? body)
+    /// <summary>
+    /// A pull request to read back (<c>GET /repos/{o}/{r}/pulls/{n}</c>): its title and body, and the commit it was
+    /// merged as, which <c>GET /repos/{o}/{r}/commits/{sha}/pulls</c> finds it by.
+    /// </summary>
+    public void SeedPullRequest(string repository, int number, string title, string? body, string? mergeCommit = null)
     {
         lock (_gate)
         {
             _repositories.Add(repository);
             _pullRequests[(repository.ToLowerInvariant(), number)] = (title, body);
+            if (mergeCommit is not null) _mergeCommits[(repository.ToLowerInvariant(), mergeCommit)] = number;
+        }
+    }
+
+    private IResult PullRequestsOfCommit(string owner, string repo, string sha)
+    {
+        var repository = $"{owner}/{repo}";
+        lock (_gate)
+        {
+            if (!_repositories.Contains(repository)) return NotFound();
+            if (!_mergeCommits.TryGetValue((repository.ToLowerInvariant(), sha), out var number)) return Results.Json(Array.Empty<object>());
+            var (title, body) = _pullRequests[(repository.ToLowerInvariant(), number)];
+            return Results.Json(new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["number"] = number, ["state"] = "closed", ["title"] = title, ["body"] = body,
+                    ["merged_at"] = _time.GetUtcNow(), ["merge_commit_sha"] = sha,
+                },
+            });
         }
     }
 
@@ -144,6 +168,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
         MapAssets(app);
         app.MapGet("/repos/{owner}/{repo}/pulls/{number:int}", GetPullRequest);
         app.MapGet("/repos/{owner}/{repo}", GetRepository);
+        app.MapGet("/repos/{owner}/{repo}/commits/{sha}/pulls", PullRequestsOfCommit);
     }
 
     private async Task AuthenticateAndCountAsync(HttpContext context, RequestDelegate next)

@@ -51,6 +51,18 @@ public sealed class ReleaseNotesSourcesTests() : FenfaAndGitHubRun("ghs_NotesCan
     }
 
     [Fact]
+    public async Task FromPr_OnATagBuild_ThePullRequestThatBroughtTheCommitIn()
+    {
+        GitHub.SeedPullRequest(Repository, 57, "Faster sync", "Syncs in the background.", mergeCommit: Run.Environment["GITHUB_SHA"]);
+        Run.Input("release-notes-from", "pr").Input("github-token", Token).Input("github-api-url", GitHub.BaseUrl.ToString());
+
+        var run = await Run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
+        Fenfa.Releases.Single().Changelog.Should().Be("Faster sync\n\nSyncs in the background.");
+    }
+
+    [Fact]
     public async Task AnUnknownSource_IsAnInputErrorNamingIt()
     {
         Run.Input("release-notes-from", "changelog");

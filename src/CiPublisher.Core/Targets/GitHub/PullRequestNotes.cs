@@ -8,8 +8,8 @@ namespace CiPublisher.Core.Targets.GitHub;
 
 /// <summary>
 /// <c>release-notes-from: pr</c>: the pull request's title and body, read before the targets run so that every target
-/// gets them. Notes are not worth failing a release for: a pull request that cannot be read leaves the notes empty and
-/// says why in the log.
+/// gets them: the run's own pull request, else (a tag or push build) the one that brought the commit in. Notes are not
+/// worth failing a release for: a pull request that cannot be read leaves the notes empty and says why in the log.
 /// </summary>
 public static class PullRequestNotes
 {
@@ -18,11 +18,6 @@ public static class PullRequestNotes
     {
         if (settings.GitHub is not { } github || RepositoryName.Parse(github.Repository ?? settings.Context.Repository) is not { } repository)
             return null;
-        if (settings.Context.PullRequestNumber is not (> 0 and var number))
-        {
-            logger.LogWarning("release-notes-from: pr, but this run is not for a pull request (give github-pr-number): no release notes");
-            return null;
-        }
         secrets.Register(github.Token);
         using var http = new HttpClient(new ResilienceHandler(GitHubGateway.Service, settings.Http, time, logger)
         {
@@ -33,23 +28,41 @@ public static class PullRequestNotes
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("CiPublisher");
+        var (path, what) = settings.Context.PullRequestNumber is > 0 and var number
+            ? ($"repos/{repository.Owner}/{repository.Name}/pulls/{number}", $"pull request #{number}")
+            : settings.Context.Sha is { Length: > 0 } sha
+                ? ($"repos/{repository.Owner}/{repository.Name}/commits/{sha}/pulls", $"the pull request of commit {sha[..Math.Min(7, sha.Length)]}")
+                : (null, null);
+        if (path is null)
+        {
+            logger.LogWarning("release-notes-from: pr, but this run names neither a pull request nor a commit (give github-pr-number): no release notes");
+            return null;
+        }
         try
         {
-            using var response = await http.GetAsync(new Uri($"repos/{repository.Owner}/{repository.Name}/pulls/{number}", UriKind.Relative), cancellationToken);
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                logger.LogWarning("release-notes-from: pr: GitHub answered {Status} for pull request #{Number}: {Answer}; no release notes",
-                    (int)response.StatusCode, number, AnswerText.Quote(body, secrets));
+                logger.LogWarning("release-notes-from: pr: GitHub answered {Status} for {What}: {Answer}; no release notes",
+                    (int)response.StatusCode, what, AnswerText.Quote(body, secrets));
                 return null;
             }
-            using var pull = JsonDocument.Parse(body);
-            return Compose(Text(pull.RootElement, "title"), Text(pull.RootElement, "body"));
+            using var answer = JsonDocument.Parse(body);
+            // A commit's pull requests come as a list, the merged one first; a pull request's own answer is one object.
+            var pull = answer.RootElement.ValueKind == JsonValueKind.Array
+                ? answer.RootElement.EnumerateArray().OrderBy(p => Text(p, "merged_at") is null).FirstOrDefault()
+                : answer.RootElement;
+            if (pull.ValueKind != JsonValueKind.Object)
+            {
+                logger.LogWarning("release-notes-from: pr: no pull request brought in {What}; no release notes", what);
+                return null;
+            }
+            return Compose(Text(pull, "title"), Text(pull, "body"));
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or RemoteServiceException or IOException)
         {
-            logger.LogWarning("release-notes-from: pr: pull request #{Number} could not be read ({Reason}); no release notes",
-                number, secrets.Redact(FailureText.Of(e)));
+            logger.LogWarning("release-notes-from: pr: {What} could not be read ({Reason}); no release notes", what, secrets.Redact(FailureText.Of(e)));
             return null;
         }
     }
