@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace CiPublisher.Ci;
 /// summary printed in a collapsed log section and kept as a Markdown file, collapsible sections for groups.
 /// Detected by <c>GITLAB_CI=true</c>.
 /// </summary>
-public sealed class GitLabPlatform(IReadOnlyDictionary<string, string> environment, TextWriter stdout, string currentDirectory, string dotenvFile,
+public sealed partial class GitLabPlatform(IReadOnlyDictionary<string, string> environment, TextWriter stdout, string currentDirectory, string dotenvFile,
     TimeProvider time) : ICiPlatform
 {
     private const string Escape = "\u001b";
@@ -58,13 +59,20 @@ public sealed class GitLabPlatform(IReadOnlyDictionary<string, string> environme
         }
     }
 
+    /// <summary>
+    /// The file keeps the Markdown as written; the log, which shows no images or HTML, gets a QR code's link instead of
+    /// its image tag.
+    /// </summary>
     public void AppendSummary(string markdown)
     {
         File.AppendAllText(SummaryPath, markdown, new UTF8Encoding(false));
         BeginGroup("Summary", collapsed: false);
-        Write(markdown.TrimEnd('\n'));
+        Write(ImageTag().Replace(markdown.TrimEnd('\n'), match => $"QR code: {match.Groups["src"].Value}"));
         EndGroup();
     }
+
+    [GeneratedRegex("<img src=\"(?<src>[^\"]+)\"[^>]*>")]
+    private static partial Regex ImageTag();
 
     /// <summary>GitLab has no error command: errors and warnings are coloured lines; the exit code fails the job.</summary>
     public string FormatLogLine(LogLevel level, string message) => level switch

@@ -91,6 +91,17 @@ public sealed class GitLabPlatformTests : IDisposable
     }
 
     [Fact]
+    public void TheLog_ShowsAQrCodesLink_WhereTheSummaryHasItsImage()
+    {
+        const string Row = "| iOS | `Lumen.ipa` | [download](https://x.test/Lumen.ipa) | <img src=\"https://x.test/qr-Lumen.ipa.png\" width=\"128\" alt=\"QR code\"> |";
+
+        Platform().AppendSummary(Row + "\n");
+
+        Lines.Should().Contain("| iOS | `Lumen.ipa` | [download](https://x.test/Lumen.ipa) | QR code: https://x.test/qr-Lumen.ipa.png |");
+        File.ReadAllText(Path.Combine(_project, "cipublisher-summary.md")).Should().Be(Row + "\n", "the file keeps the Markdown");
+    }
+
+    [Fact]
     public void Mask_PrintsNothing_BecauseGitLabCannotMaskFromInsideAJob()
     {
         Platform().Mask("glpat-secret-value");
