@@ -60,7 +60,8 @@ public static class SummaryRenderer
             md.Append(CultureInfo.InvariantCulture, $"| {OutputsRenderer.PlatformName(artifact.Platform)} | `{Escape(artifact.FileName)}` {Escape(build)} | ")
                 .Append(string.Join(" · ", links)).Append(" |");
             if (codes.Count > 0)
-                md.Append(codes.TryGetValue(artifact.FileName, out var code) ? $" <img src=\"{code}\" width=\"128\" alt=\"QR code\"> |" : " |");
+                // A Markdown image, not HTML: GitHub and Azure Pipelines both render it (~200 px, a camera's size).
+                md.Append(codes.TryGetValue(artifact.FileName, out var code) ? $" ![QR code]({code}) |" : " |");
             md.Append('\n');
         }
         md.Append('\n');

@@ -71,7 +71,7 @@ public sealed partial class GitLabPlatform(IReadOnlyDictionary<string, string> e
         EndGroup();
     }
 
-    [GeneratedRegex("<img src=\"(?<src>[^\"]+)\"[^>]*>")]
+    [GeneratedRegex(@"!\[QR code\]\((?<src>[^)\s]+)\)")]
     private static partial Regex ImageTag();
 
     /// <summary>GitLab has no error command: errors and warnings are coloured lines; the exit code fails the job.</summary>

@@ -81,7 +81,7 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
         var ipaLink = JsonDocument.Parse(run.Outputs["release-assets"]).RootElement.EnumerateArray()
             .Single(e => e.GetProperty("name").GetString() == "Lumen.ipa").GetProperty("url").GetString()!;
         QrDecoder.Decode(_github.AssetBytes(all["qr-Lumen.ipa.png"])).Should().Be(ipaLink);
-        run.Summary.Should().Contain("### 📲 Install").And.Contain($"<img src=\"{_github.BaseUrl}{Repository}/releases/download/{Tag}/qr-Lumen.ipa.png\"");
+        run.Summary.Should().Contain("### 📲 Install").And.Contain($"![QR code]({_github.BaseUrl}{Repository}/releases/download/{Tag}/qr-Lumen.ipa.png)");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
 
         run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
         _github.Assets(Repository, Tag).Should().NotContain(a => a.Name.StartsWith("qr-", StringComparison.Ordinal));
-        run.Summary.Should().Contain("### 📲 Install").And.NotContain("<img").And.Contain("private repository");
+        run.Summary.Should().Contain("### 📲 Install").And.NotContain("![QR code]").And.Contain("private repository");
     }
 
     [Fact]

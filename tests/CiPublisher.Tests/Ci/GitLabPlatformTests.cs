@@ -93,7 +93,7 @@ public sealed class GitLabPlatformTests : IDisposable
     [Fact]
     public void TheLog_ShowsAQrCodesLink_WhereTheSummaryHasItsImage()
     {
-        const string Row = "| iOS | `Lumen.ipa` | [download](https://x.test/Lumen.ipa) | <img src=\"https://x.test/qr-Lumen.ipa.png\" width=\"128\" alt=\"QR code\"> |";
+        const string Row = "| iOS | `Lumen.ipa` | [download](https://x.test/Lumen.ipa) | ![QR code](https://x.test/qr-Lumen.ipa.png) |";
 
         Platform().AppendSummary(Row + "\n");
 
