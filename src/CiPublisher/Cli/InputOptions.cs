@@ -146,7 +146,7 @@ public class InputOptions
     [Input(InputKind.Bool, Default = "false")]
     public string? AppleProfilesIncludeMacs { get; set; }
 
-    [Option("altstore-adp-id", HelpText = "ADP ID to process; enables AltStore ADP processing.")]
+    [Option("altstore-adp-id", HelpText = "ADP ID to process; enables AltStore ADP processing. auto: find it in App Store Connect (the apple-* key inputs) from the IPA's bundle ID and version.")]
     [Input(InputKind.Text)]
     public string? AltstoreAdpId { get; set; }
 

@@ -1,5 +1,6 @@
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.Cli;
 
@@ -47,6 +48,9 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
             Aptoide = AptoideBinding.Bind(reader),
             GitHub = GitHubBinding.Bind(reader, environment, context, forNotes: notes.FromPullRequest),
         };
+
+        if (AdpIdValidator.IsAuto(settings.AltStore?.AdpId) && settings.Apple is null)
+            reader.Fail("altstore-adp-id", "is auto: finding the ADP in App Store Connect needs apple-key-id and apple-private-key too");
 
         if ((command is Verbs.Publish or Verbs.Inspect) && settings.ArtifactPatterns.Count == 0)
             reader.Fail("artifacts", "is required: give one or more globs of files to publish, e.g. build/*.ipa");

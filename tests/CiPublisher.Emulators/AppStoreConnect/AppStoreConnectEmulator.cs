@@ -144,6 +144,7 @@ public sealed partial class AppStoreConnectEmulator : EmulatorHost
         app.Use(AuthorizeAndMeterAsync);
         MapDevices(app);
         MapProfiles(app);
+        MapDistribution(app);
     }
 
     private async Task AuthorizeAndMeterAsync(HttpContext context, RequestDelegate next)

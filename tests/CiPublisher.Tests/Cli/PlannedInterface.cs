@@ -14,7 +14,6 @@ internal static class PlannedInterface
 
     public static readonly IReadOnlyDictionary<string, int> Outputs = new Dictionary<string, int>
     {
-        ["adp-id"] = 18,
         ["adp-manifest-url"] = 18,
     };
 }

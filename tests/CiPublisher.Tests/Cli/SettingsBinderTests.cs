@@ -256,6 +256,14 @@ public sealed class SettingsBinderTests : IDisposable
         errors.Should().ContainSingle(e => e.Input == "apple-profile-types").Which.Problem.Should().Contain("'IOS_APP_STORE'");
     }
 
+    [Fact]
+    public void AdpIdAuto_WithoutTheAppleKey_IsAnInputErrorNamingIt()
+    {
+        var (_, errors) = Bind(new() { ["INPUT_ALTSTORE-ADP-ID"] = "auto" });
+
+        errors.Should().ContainSingle(e => e.Input == "altstore-adp-id").Which.Problem.Should().Contain("apple-key-id");
+    }
+
     [Theory]
     [InlineData("../etc")]
     [InlineData("a/b")]

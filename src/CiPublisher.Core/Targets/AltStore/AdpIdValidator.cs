@@ -8,6 +8,11 @@ public static class AdpIdValidator
 {
     public const string InputName = "altstore-adp-id";
 
+    /// <summary>The value that asks for the ADP to be found in App Store Connect instead of given.</summary>
+    public const string Auto = "auto";
+
+    public static bool IsAuto(string? adpId) => string.Equals(adpId, Auto, StringComparison.OrdinalIgnoreCase);
+
     private static readonly char[] PathCharacters = ['/', '\\', '?', '#', '%'];
 
     /// <summary>Null when the ID may be sent; otherwise a message naming the input.</summary>

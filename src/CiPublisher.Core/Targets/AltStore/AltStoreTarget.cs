@@ -15,7 +15,8 @@ namespace CiPublisher.Core.Targets.AltStore;
 /// <c>altstore</c> verb's sub-mode (<see cref="AltStoreSettings.Steps"/>) includes it.
 /// </summary>
 public sealed class AltStoreTarget(
-    RunSettings settings, AltStoreGateway gateway, CallMeter calls, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger)
+    RunSettings settings, AltStoreGateway gateway, CallMeter calls, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger,
+    AdpFinder? finder = null)
     : IPublishTarget
 {
     public string Name => "AltStore";
@@ -37,7 +38,8 @@ public sealed class AltStoreTarget(
         var run = new RunRecord();
 
         AdpResult? adp = null;
-        if (steps.HasFlag(AltStoreSteps.ProcessAdp)) adp = await ProcessAdpAsync(altstore, run, cancellationToken);
+        if (steps.HasFlag(AltStoreSteps.ProcessAdp) && await AdpIdAsync(altstore, artifacts, run, cancellationToken) is { } adpId)
+            adp = await ProcessAdpAsync(altstore with { AdpId = adpId }, run, cancellationToken);
         if (steps.HasFlag(AltStoreSteps.UpdateSource)) await UpdateSourceAsync(altstore, artifacts, adp, steps, run, cancellationToken);
         if (steps.HasFlag(AltStoreSteps.Federate)) await FederateAsync(altstore, run, cancellationToken);
 
@@ -55,6 +57,39 @@ public sealed class AltStoreTarget(
             Figures = run.Figures,
             Notes = run.Notes,
         };
+    }
+
+    /// <summary>The ADP ID given, or with <c>auto</c> the one App Store Connect has for the IPA's bundle ID and version.</summary>
+    private async Task<string?> AdpIdAsync(AltStoreSettings altstore, ArtifactSet artifacts, RunRecord run, CancellationToken cancellationToken)
+    {
+        if (!AdpIdValidator.IsAuto(altstore.AdpId)) return altstore.AdpId;
+        var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
+        var version = settings.Version ?? ios?.Version;
+        const string Name = "ADP in App Store Connect";
+        if (ios?.Identifier is not { } bundleId || version is null)
+        {
+            run.Items.Add(Item(Name, Outcome.Failed, "altstore-adp-id: auto needs an .ipa artifact (its bundle ID and version) to find the ADP"));
+            return null;
+        }
+        if (settings.DryRun)
+        {
+            run.Items.Add(Item(Name, Outcome.Skipped, $"dry run: would find the ADP of {bundleId} {version} in App Store Connect"));
+            return null;
+        }
+        try
+        {
+            var found = await finder!.FindAsync(bundleId, version, altstore.WaitTimeout, cancellationToken);
+            run.Outputs["adp-id"] = found.AdpId;
+            run.Items.Add(Item(Name, Outcome.Succeeded, found.Created
+                ? $"created the package of {bundleId} {version}: {found.AdpId}"
+                : $"found the package of {bundleId} {version}: {found.AdpId}"));
+            return found.AdpId;
+        }
+        catch (RemoteServiceException failure)
+        {
+            run.Items.Add(Item(Name, Outcome.Failed, secrets.Redact(failure.Message)));
+            return null;
+        }
     }
 
     private async Task<AdpResult?> ProcessAdpAsync(AltStoreSettings altstore, RunRecord run, CancellationToken cancellationToken)

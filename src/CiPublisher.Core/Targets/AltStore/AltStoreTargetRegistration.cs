@@ -1,6 +1,9 @@
+using CiPublisher.Core.Apple;
 using CiPublisher.Core.Http;
+using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CiPublisher.Core.Targets.AltStore;
 
@@ -17,6 +20,14 @@ public static class AltStoreTargetRegistration
         services.AddTransient<AltStoreGateway>();
         services.AddTransient<AltStoreOnboarding>();
         if (AltStoreTarget.StepsToRun(altstore) != AltStoreSteps.None) services.AddSingleton<IPublishTarget, AltStoreTarget>();
+        if (AdpIdValidator.IsAuto(altstore.AdpId) && settings.Apple is { } apple)
+        {
+            services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, settings.WorkingDirectory,
+                sp.GetRequiredService<SecretRegistry>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddServiceClient<IAppStoreConnectDistributionApi>(AppStoreConnectErrors.Service, apple.ApiUrl,
+                sp => new AppStoreConnectAuthHandler(sp.GetRequiredService<AppStoreConnectTokenProvider>()));
+            services.AddSingleton<AdpFinder>();
+        }
         return services;
     }
 }
