@@ -18,9 +18,6 @@ public sealed class AdpFinder(IAppStoreConnectDistributionApi api, SecretRegistr
     /// <summary>The states in which Apple makes a package (contract §11.4); before them, there is nothing to wait for.</summary>
     private static readonly string[] Approved = ["PENDING_DEVELOPER_RELEASE", "PENDING_APPLE_RELEASE", "READY_FOR_DISTRIBUTION", "PROCESSING_FOR_DISTRIBUTION"];
 
-    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
-
     public sealed record Found(string AdpId, bool Created);
 
     public async Task<Found> FindAsync(string bundleId, string version, TimeSpan timeout, CancellationToken cancellationToken)
@@ -28,7 +25,8 @@ public sealed class AdpFinder(IAppStoreConnectDistributionApi api, SecretRegistr
         var app = await AppIdAsync(bundleId, cancellationToken);
         var (versionId, state) = await VersionAsync(app, bundleId, version, cancellationToken);
         var deadline = time.GetUtcNow() + timeout;
-        var pause = FirstPause;
+        // The same waits as AltStore's processing: Apple makes a package in minutes.
+        var schedule = new PollSchedule(Random.Shared);
         var triedToCreate = false;
         while (true)
         {
@@ -49,10 +47,9 @@ public sealed class AdpFinder(IAppStoreConnectDistributionApi api, SecretRegistr
             if (now >= deadline)
                 throw new RemoteServiceException(AppStoreConnectErrors.Service, RemoteFailureKind.Transport,
                     $"no alternative distribution package appeared for {bundleId} {version} within {Durations.Describe(timeout)} (altstore-wait-timeout)");
-            var wait = Min(pause * (0.8 + Random.Shared.NextDouble() * 0.4), deadline - now);
+            var wait = Min(schedule.Next(), deadline - now);
             logger.LogInformation("App Store Connect: no package for {Bundle} {Version} yet; looking again in {Seconds:0}s", bundleId, version, wait.TotalSeconds);
             await Task.Delay(wait, time, cancellationToken);
-            pause = Min(pause * 2, LongestPause);
         }
     }
 
