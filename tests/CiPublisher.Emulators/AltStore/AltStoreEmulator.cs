@@ -27,6 +27,12 @@ public sealed class AltStoreEmulator : EmulatorHost
     /// <summary>ADP IDs whose processing ends with status <c>failed</c>.</summary>
     public ISet<string> FailingAdpIds { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// ADP IDs whose processing ends with this status and a message beside it, as seen during an App Store Connect
+    /// agreement problem (altstoreio/AltStore#1667; the status string and the message's key are unconfirmed).
+    /// </summary>
+    public IDictionary<string, (string Status, string Message)> FailuresWithMessage { get; } = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+
     /// <summary>Statuses answered while processing, one per poll in turn (the last repeats): none of them documented.</summary>
     public IList<string> ProcessingStatuses { get; } = ["processing"];
 
@@ -74,6 +80,7 @@ public sealed class AltStoreEmulator : EmulatorHost
             return Results.Json(new { status });
         }
         if (FailingAdpIds.Contains(adpId)) return Results.Json(new { status = "failed" });
+        if (FailuresWithMessage.TryGetValue(adpId, out var failure)) return Results.Json(new { status = failure.Status, message = failure.Message });
         return Results.Json(new { status = "success", downloadURL = DownloadUrlOf(adpId).AbsoluteUri });
     }
 

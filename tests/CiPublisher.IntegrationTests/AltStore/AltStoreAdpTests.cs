@@ -105,6 +105,33 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFailureCarryingAMessage_EndsTheWait_ShowingAltStoresWords()
+    {
+        const string Said = "Please make sure you have signed the latest Paid Apps Agreement on App Store Connect.";
+        _harness.Emulator.FailuresWithMessage[AdpId] = ("processing_error", Said);
+
+        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+
+        result.Outcome.Should().Be(Outcome.Failed);
+        result.Reason.Should().Contain("processing_error").And.Contain(Said);
+        _harness.Emulator.Journal.CountOf("GET", "/adps/").Should().Be(3, "the answer that carried the error ends the wait");
+    }
+
+    [Fact]
+    public async Task AnUnknownStatusThatNeverChanges_FailsAfterAWhile_NotAtTheTimeout()
+    {
+        _harness.Emulator.PollsUntilDone = int.MaxValue;
+        _harness.Emulator.ProcessingStatuses.Clear();
+        _harness.Emulator.ProcessingStatuses.Add("waiting_for_apple");
+
+        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId, WaitTimeout = TimeSpan.FromHours(2) });
+
+        result.Outcome.Should().Be(Outcome.Failed);
+        result.Reason.Should().Contain("'waiting_for_apple'").And.Contain("neither processing nor done");
+        ParseSeconds(result.Figures["adp-processing"]).Should().BeInRange(15 * 60, 20 * 60);
+    }
+
+    [Fact]
     public async Task ProcessAdp_WaitOff_TriggersAndReturnsWithoutPolling()
     {
         var result = await RunAsync(new AltStoreSettings { AdpId = AdpId, Wait = false });

@@ -38,8 +38,21 @@ public class AdpRulesTests
     [Theory]
     [InlineData("failed")]
     [InlineData(" Failed ")]
+    [InlineData("error")]
+    [InlineData("processing_failed")]
     public void AltStoreStatus_Failed_IsTerminal_ObservedByThirdPartiesOnly(string status) =>
         new AdpState(status, null).Phase.Should().Be(AdpPhase.Failed);
+
+    [Fact]
+    public void AnAnswerCarryingAMessage_IsAFailure_WhateverItsStatus() =>
+        new AdpState("queued", null, "Please make sure you have signed the latest Paid Apps Agreement on App Store Connect.").Phase
+            .Should().Be(AdpPhase.Failed);
+
+    [Theory]
+    [InlineData("unpacking")]
+    [InlineData("waiting_for_apple")]
+    public void AStatusThisToolDoesNotKnow_IsUnknown_NotProcessing(string status) =>
+        new AdpState(status, null).Phase.Should().Be(AdpPhase.Unknown);
 
     [Theory]
     [InlineData("success")]

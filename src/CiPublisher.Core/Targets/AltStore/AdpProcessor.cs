@@ -11,6 +11,9 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
 {
     private const string NotKnownYet = "(not known yet)";
 
+    /// <summary>How long one unknown status may stay the same before it counts as stuck: processing takes minutes.</summary>
+    public static readonly TimeSpan UnknownStatusPatience = TimeSpan.FromMinutes(15);
+
     public async Task<AdpResult> ProcessAsync(string adpId, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -44,6 +47,7 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
     {
         var schedule = new PollSchedule(random);
         string? lastStatus = null;
+        var statusSince = time.GetTimestamp();
         var polls = 0;
         while (true)
         {
@@ -76,6 +80,7 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
                 logger.LogInformation("AltStore: ADP {AdpId} status {Status} after {Elapsed}", adpId, status,
                     Durations.Describe(time.GetElapsedTime(started)));
                 lastStatus = status;
+                statusSince = time.GetTimestamp();
             }
             switch (state?.Phase)
             {
@@ -83,7 +88,11 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
                     return new AdpResult(AdpOutcome.Ready, status, state.DownloadUrl, time.GetElapsedTime(started), polls);
                 case AdpPhase.Failed:
                     return new AdpResult(AdpOutcome.Failed, status, null, time.GetElapsedTime(started), polls,
-                        $"AltStore reports ADP {adpId} as '{status}'");
+                        $"AltStore reports ADP {adpId} as '{status}'" + (state.Message is { } said ? $": {said}" : ""));
+                case AdpPhase.Unknown when time.GetElapsedTime(statusSince) >= UnknownStatusPatience:
+                    return new AdpResult(AdpOutcome.Failed, status, null, time.GetElapsedTime(started), polls,
+                        $"AltStore kept answering '{status}' for ADP {adpId}, a status that is neither processing nor done, for " +
+                        $"{Durations.Describe(time.GetElapsedTime(statusSince))}; process it again later, or ask AltStore");
             }
         }
     }

@@ -27,7 +27,7 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
         var body = await EnsureSuccessAsync(response, $"GET /adps/{adpId}", cancellationToken);
         var json = ParseObject(body, $"GET /adps/{adpId}");
-        return new AdpState(StringOf(json, "status"), StringOf(json, "downloadURL"));
+        return new AdpState(StringOf(json, "status"), StringOf(json, "downloadURL"), MessageOf(json));
     }
 
     /// <summary>Returns what AltStore answered (status and body, if any), for the report.</summary>
@@ -101,6 +101,17 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
         {
             return null;
         }
+    }
+
+    /// <summary>What AltStore said beside the status; the key of its error message is unconfirmed, so the usual ones are read.</summary>
+    private string? MessageOf(JsonObject json)
+    {
+        foreach (var key in new[] { "message", "error", "errorMessage", "reason", "detail" })
+        {
+            var text = json[key] is JsonObject nested ? StringOf(nested, "message") : StringOf(json, key);
+            if (!string.IsNullOrWhiteSpace(text)) return secrets.Redact(text.Trim());
+        }
+        return null;
     }
 
     private static string? StringOf(JsonObject json, string key) =>
