@@ -95,6 +95,12 @@ public sealed partial class GitHubEmulator
 
         lock (_gate)
         {
+            // Checked again now the body is in: two uploads of one name at once end with one asset and one 422, as on GitHub.
+            if (_assets.Exists(a => a.ReleaseId == id && a.Name == name))
+            {
+                File.Delete(path);
+                return Invalid("ReleaseAsset", "already_exists", "name");
+            }
             var asset = new EmulatedAsset
             {
                 Id = ++_nextId, ReleaseId = id, Name = name, Label = request.Query["label"].ToString() is { Length: > 0 } label ? label : null,
