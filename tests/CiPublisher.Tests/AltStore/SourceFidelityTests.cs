@@ -203,6 +203,6 @@ public sealed class SourceFidelityTests : IDisposable
         JsonNode.Parse(Encoding.UTF8.GetString(emptyAfter))!["apps"]![0]!["versions"]!.AsArray().Should().ContainSingle();
         Encoding.UTF8.GetString(emptyAfter).Should().Contain("\"versions\": [\n        {\n          \"version\": \"2.5.0\"").And
             .Contain("\n      ]\n    }");
-        emptyBefore.Should().NotBeEmpty();
+        Inserted(emptyBefore, emptyAfter).Should().StartWith("\n        {\n          \"version\": \"2.5.0\"", "only the list's inside changes");
     }
 }

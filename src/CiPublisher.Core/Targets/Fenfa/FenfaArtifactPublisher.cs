@@ -34,63 +34,43 @@ public sealed class FenfaArtifactPublisher(
         var known = before?.Select(r => r.Id).ToHashSet() ?? [];
         var upload = new FenfaUpload(destination.VariantId, artifact.FileName, artifact.Version, build, settings.Channel,
             FenfaPlatform.MinOs(artifact), settings.ReleaseNotes);
-        StallWatchdog? watchdog = null;
-        HashingFileContent? file = null;
-        string Why(Exception e) => watchdog?.StallReason ?? FailureText.Of(e);
-        try
+        using var file = new StreamedUpload(artifact.Path, artifact.FileName, "application/octet-stream", settings.Http, progress, time);
+        return await LandedCheck.SendAsync(new Write<ItemResult>
         {
-            return await LandedCheck.SendAsync(new Write<ItemResult>
+            Send = async ct =>
             {
-                Send = async ct =>
+                var content = file.NextAttempt(ct);
+                var result = await client.UploadAsync(upload, content, file.Token);
+                var releaseId = result.Release?.Id ?? "";
+                logger.LogInformation("Fenfa: {File} published as {Release}", artifact.FileName, releaseId);
+                return Item(artifact, build, Outcome.Succeeded, releaseId, FenfaLinks.Shown(result.Urls, artifact.Platform), content.Sha256, null);
+            },
+            MayHaveLanded = e => StreamedUpload.MayHaveLanded(e, cancellationToken),
+            FindLanded = async (e, ct) =>
+            {
+                logger.LogWarning("Fenfa: upload of {File} ended ambiguously ({Why}); checking whether it landed", artifact.FileName, file.Why(e));
+                var sent = file.Content!;
+                if (destination.ListReleases is not { } relist)
                 {
-                    watchdog?.Dispose();
-                    watchdog = new StallWatchdog(time, settings.Http.StallTimeout, settings.Http.AttemptTimeout, ct);
-                    file = new HashingFileContent(artifact.Path, artifact.FileName, progress, time, watchdog);
-                    var result = await client.UploadAsync(upload, file, watchdog.Token);
-                    var releaseId = result.Release?.Id ?? "";
-                    logger.LogInformation("Fenfa: {File} published as {Release}", artifact.FileName, releaseId);
-                    return Item(artifact, build, Outcome.Succeeded, releaseId, FenfaLinks.Shown(result.Urls, artifact.Platform), file.Sha256, null);
-                },
-                MayHaveLanded = e => IsAmbiguous(e, cancellationToken),
-                FindLanded = async (e, ct) =>
-                {
-                    logger.LogWarning("Fenfa: upload of {File} ended ambiguously ({Why}); checking whether it landed", artifact.FileName, Why(e));
-                    if (destination.ListReleases is not { } relist)
-                    {
-                        return file!.BytesSent == 0 ? null : throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
-                            $"uploading {artifact.FileName} ended ambiguously ({Why(e)}); the token cannot list releases to check, so it was not sent again to avoid a duplicate");
-                    }
-                    var sentSha256 = file!.BytesSent == artifact.SizeBytes ? file.Sha256 : null;
-                    if ((await relist(ct)).FirstOrDefault(r => !known.Contains(r.Id) && IsSameVersion(r, artifact, build)
-                            && (r.Sha256 is null || sentSha256 is null || r.Sha256 == sentSha256)) is not { } landed)
-                        return null;
-                    logger.LogInformation("Fenfa: the upload of {File} did land, as {Release}", artifact.FileName, landed.Id);
-                    return Item(artifact, build, Outcome.Succeeded, landed.Id, FenfaLinks.Shown(landed.Urls, artifact.Platform),
-                        landed.Sha256 ?? sentSha256, "landed although the connection failed");
-                },
-                MaxAttempts = settings.Http.MaxRetries + 1,
-                Delay = (attempt, e) => (e as RemoteServiceException)?.RetryAfter ?? Backoff(attempt),
-                BeforeSendingAgain = (next, delay) => logger.LogWarning("Fenfa: it did not land; sending {File} again in {Delay:0.#}s (attempt {Next} of {Max})",
-                    artifact.FileName, delay.TotalSeconds, next, settings.Http.MaxRetries + 1),
-                GiveUp = (attempts, e) => new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
-                    $"uploading {artifact.FileName} failed {attempts} times; last: {Why(e)}", inner: e),
-            }, time, cancellationToken);
-        }
-        finally
-        {
-            watchdog?.Dispose();
-        }
+                    return sent.BytesSent == 0 ? null : throw new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
+                        $"uploading {artifact.FileName} ended ambiguously ({file.Why(e)}); the token cannot list releases to check, so it was not sent again to avoid a duplicate");
+                }
+                var sentSha256 = sent.BytesSent == artifact.SizeBytes ? sent.Sha256 : null;
+                if ((await relist(ct)).FirstOrDefault(r => !known.Contains(r.Id) && IsSameVersion(r, artifact, build)
+                        && (r.Sha256 is null || sentSha256 is null || r.Sha256 == sentSha256)) is not { } landed)
+                    return null;
+                logger.LogInformation("Fenfa: the upload of {File} did land, as {Release}", artifact.FileName, landed.Id);
+                return Item(artifact, build, Outcome.Succeeded, landed.Id, FenfaLinks.Shown(landed.Urls, artifact.Platform),
+                    landed.Sha256 ?? sentSha256, "landed although the connection failed");
+            },
+            MaxAttempts = settings.Http.MaxRetries + 1,
+            Delay = file.PauseBefore,
+            BeforeSendingAgain = (next, delay) => logger.LogWarning("Fenfa: it did not land; sending {File} again in {Delay:0.#}s (attempt {Next} of {Max})",
+                artifact.FileName, delay.TotalSeconds, next, settings.Http.MaxRetries + 1),
+            GiveUp = (attempts, e) => new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
+                $"uploading {artifact.FileName} failed {attempts} times; last: {file.Why(e)}", inner: e),
+        }, time, cancellationToken);
     }
-
-    private static bool IsAmbiguous(Exception e, CancellationToken outer) => e switch
-    {
-        RemoteServiceException r => r.IsTransient,
-        OperationCanceledException => !outer.IsCancellationRequested,
-        _ => TransientFailure.IsTransient(e),
-    };
-
-    private TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(settings.Http.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1) * (0.8 + Random.Shared.NextDouble() * 0.4));
 
     /// <summary>Fenfa stores build as an integer and silently turns anything else into 0 (pitfall 6).</summary>
     private long BuildNumber(ArtifactInfo artifact)

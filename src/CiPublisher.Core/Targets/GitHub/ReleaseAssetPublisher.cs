@@ -52,50 +52,30 @@ public sealed class ReleaseAssetPublisher(GitHubAssetsClient assets, RepositoryN
     private async Task<(GitHubAsset Asset, string Sha256)> UploadAsync(ArtifactInfo artifact, long releaseId, string uploadName,
         string uploadUrl, CancellationToken cancellationToken)
     {
-        StallWatchdog? watchdog = null;
-        HashingFileContent? file = null;
-        string Why(Exception e) => watchdog?.StallReason ?? FailureText.Of(e);
-        try
+        using var file = new StreamedUpload(artifact.Path, uploadName, MediaTypeOf(artifact), http, progress, time);
+        var asset = await LandedCheck.SendAsync(new Write<GitHubAsset>
         {
-            var asset = await LandedCheck.SendAsync(new Write<GitHubAsset>
+            Send = ct => assets.UploadAsync(uploadUrl, uploadName, file.NextAttempt(ct), file.Token),
+            MayHaveLanded = e => StreamedUpload.MayHaveLanded(e, cancellationToken),
+            FindLanded = async (e, ct) =>
             {
-                Send = async ct =>
-                {
-                    watchdog?.Dispose();
-                    watchdog = new StallWatchdog(time, http.StallTimeout, http.AttemptTimeout, ct);
-                    file = new HashingFileContent(artifact.Path, uploadName, progress, time, watchdog, MediaTypeOf(artifact));
-                    return await assets.UploadAsync(uploadUrl, uploadName, file, watchdog.Token);
-                },
-                MayHaveLanded = e => e switch
-                {
-                    RemoteServiceException r => r.IsTransient,
-                    OperationCanceledException => !cancellationToken.IsCancellationRequested,
-                    _ => TransientFailure.IsTransient(e),
-                },
-                FindLanded = async (e, ct) =>
-                {
-                    logger.LogWarning("GitHub: upload of {Asset} ended without a clear answer ({Why}); checking whether it landed", uploadName, Why(e));
-                    var there = (await assets.ListAsync(repository, releaseId, ct)).Where(a => a.Name == uploadName).ToList();
-                    if (there.FirstOrDefault(a => a.IsUploaded && a.Size == artifact.SizeBytes
-                                                  && (a.Sha256 is null || file?.Sha256 is null || a.Sha256 == file.Sha256)) is { } landed)
-                        return landed;
-                    foreach (var broken in there) await assets.DeleteAsync(repository, broken, ct);
-                    return null;
-                },
-                MaxAttempts = http.MaxRetries + 1,
-                Delay = (attempt, e) => (e as RemoteServiceException)?.RetryAfter
-                                        ?? TimeSpan.FromMilliseconds(http.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1)),
-                BeforeSendingAgain = (next, delay) => logger.LogWarning("GitHub: it did not land; sending {Asset} again in {Delay:0.#}s (attempt {Next})",
-                    uploadName, delay.TotalSeconds, next),
-                GiveUp = (attempts, e) => new RemoteServiceException(GitHubGateway.Service, RemoteFailureKind.Transport,
-                    $"uploading {uploadName} failed {attempts} times; last: {Why(e)}", inner: e),
-            }, time, cancellationToken);
-            return (asset, file?.Sha256 ?? asset.Sha256 ?? artifact.Sha256 ?? await ArtifactHasher.ComputeSha256Async(artifact.Path, cancellationToken));
-        }
-        finally
-        {
-            watchdog?.Dispose();
-        }
+                logger.LogWarning("GitHub: upload of {Asset} ended without a clear answer ({Why}); checking whether it landed", uploadName, file.Why(e));
+                var there = (await assets.ListAsync(repository, releaseId, ct)).Where(a => a.Name == uploadName).ToList();
+                var sentSha256 = file.Content?.Sha256;
+                if (there.FirstOrDefault(a => a.IsUploaded && a.Size == artifact.SizeBytes
+                                              && (a.Sha256 is null || sentSha256 is null || a.Sha256 == sentSha256)) is { } landed)
+                    return landed;
+                foreach (var broken in there) await assets.DeleteAsync(repository, broken, ct);
+                return null;
+            },
+            MaxAttempts = http.MaxRetries + 1,
+            Delay = file.PauseBefore,
+            BeforeSendingAgain = (next, delay) => logger.LogWarning("GitHub: it did not land; sending {Asset} again in {Delay:0.#}s (attempt {Next})",
+                uploadName, delay.TotalSeconds, next),
+            GiveUp = (attempts, e) => new RemoteServiceException(GitHubGateway.Service, RemoteFailureKind.Transport,
+                $"uploading {uploadName} failed {attempts} times; last: {file.Why(e)}", inner: e),
+        }, time, cancellationToken);
+        return (asset, file.Content?.Sha256 ?? asset.Sha256 ?? artifact.Sha256 ?? await ArtifactHasher.ComputeSha256Async(artifact.Path, cancellationToken));
     }
 
     private static bool IsSameFile(GitHubAsset asset, string sha256, long size, IReadOnlyDictionary<string, string> listedSums) =>

@@ -18,20 +18,10 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
         var release = await FindAsync(tag, cancellationToken);
         if (release is not null) return await UpdateAsync(tag, release, block, cancellationToken);
 
-        // Our create may land without an answer, or a parallel job (a build matrix) may create the release first:
-        // either way look again rather than create twice.
-        return await LandedCheck.SendAsync(new Write<ItemResult>
-        {
-            Send = async ct =>
-            {
-                var created = await CreateAsync(tag, block, targetCommitish, ct);
-                return Item(tag, Outcome.Succeeded, "created the release with the distribution section", created);
-            },
-            MayHaveLanded = e => e is RemoteServiceException failure && (failure.IsTransient || failure.Code == AlreadyExists),
-            FindLanded = async (_, ct) => await FindAsync(tag, ct) is { } landed ? await UpdateAsync(tag, landed, block, ct) : null,
-            MaySendAgain = e => ((RemoteServiceException)e).Code != AlreadyExists,
-            MaxAttempts = MaxCreateAttempts,
-        }, time, cancellationToken);
+        return await CreateOnceAsync(
+            async ct => Item(tag, Outcome.Succeeded, "created the release with the distribution section", await CreateAsync(tag, block, targetCommitish, ct)),
+            async ct => await FindAsync(tag, ct) is { } landed ? await UpdateAsync(tag, landed, block, ct) : null,
+            cancellationToken);
     }
 
     /// <summary>
@@ -41,15 +31,23 @@ public sealed class ReleaseWriter(IGitHubClient client, GitHubGateway gateway, R
     public async Task<Release> EnsureAsync(ReleaseTag tag, string? targetCommitish, CancellationToken cancellationToken)
     {
         if (await FindAsync(tag, cancellationToken) is { } found) return found;
-        return await LandedCheck.SendAsync(new Write<Release>
+        return await CreateOnceAsync(ct => CreateAsync(tag, null, targetCommitish, ct), ct => FindAsync(tag, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Our create may land without an answer, or a parallel job (a build matrix) may create the release first: either
+    /// way look again rather than create twice; send again only when it is not there and was not "already exists".
+    /// </summary>
+    private Task<T> CreateOnceAsync<T>(Func<CancellationToken, Task<T>> create, Func<CancellationToken, Task<T?>> findLanded,
+        CancellationToken cancellationToken) where T : class =>
+        LandedCheck.SendAsync(new Write<T>
         {
-            Send = ct => CreateAsync(tag, null, targetCommitish, ct),
+            Send = create,
             MayHaveLanded = e => e is RemoteServiceException failure && (failure.IsTransient || failure.Code == AlreadyExists),
-            FindLanded = (_, ct) => FindAsync(tag, ct),
+            FindLanded = (_, ct) => findLanded(ct),
             MaySendAgain = e => ((RemoteServiceException)e).Code != AlreadyExists,
             MaxAttempts = MaxCreateAttempts,
         }, time, cancellationToken);
-    }
 
     private Task<Release> CreateAsync(ReleaseTag tag, string? body, string? targetCommitish, CancellationToken cancellationToken) =>
         gateway.CallAsync(new GitHubOperation($"create the release {tag.Name}", GitHubOperation.ContentsWrite),

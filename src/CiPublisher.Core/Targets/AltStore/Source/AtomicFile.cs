@@ -1,16 +1,11 @@
-using System.Text;
-
 namespace CiPublisher.Core.Targets.AltStore.Source;
 
 /// <summary>
-/// Replaces a file so that readers see the old content or the new, never half: the text goes to a temporary file
+/// Replaces a file so that readers see the old content or the new, never half: the bytes go to a temporary file
 /// in the same folder (same file system, so the rename is atomic), is flushed to disk, then renamed over the original.
 /// </summary>
 public static class AtomicFile
 {
-    public static Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken) =>
-        WriteAllBytesAsync(path, new UTF8Encoding(false).GetBytes(text), cancellationToken);
-
     public static async Task WriteAllBytesAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
