@@ -40,7 +40,10 @@ public sealed class StreamedUpload(string path, string name, string mediaType, H
     };
 
     /// <summary>The server's Retry-After, else exponential from <c>retry-base-delay</c> with ±20 % jitter.</summary>
-    public TimeSpan PauseBefore(int attempt, Exception failure) =>
+    public TimeSpan PauseBefore(int attempt, Exception failure) => PauseBefore(http, attempt, failure);
+
+    /// <inheritdoc cref="PauseBefore(int, Exception)"/>
+    public static TimeSpan PauseBefore(HttpSettings http, int attempt, Exception failure) =>
         (failure as RemoteServiceException)?.RetryAfter
         ?? TimeSpan.FromMilliseconds(http.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1) * (0.8 + Random.Shared.NextDouble() * 0.4));
 

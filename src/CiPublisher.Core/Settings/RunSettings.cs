@@ -120,6 +120,15 @@ public sealed record AltStoreSettings
     /// </summary>
     public Uri? HostedUrl { get; init; }
 
+    /// <summary>Where the processed ADP's files are put for the source to point at (<c>altstore-adp-host</c>).</summary>
+    public AdpHostKind AdpHost { get; init; } = AdpHostKind.None;
+
+    /// <summary>A folder to unpack the processed ADP into, unchanged, for a later step to deploy (<c>altstore-adp-dir</c>).</summary>
+    public string? AdpDir { get; init; }
+
+    /// <summary>Whether the processed ADP is downloaded at all: to host it, or to unpack it.</summary>
+    public bool HostsAdp => AdpHost != AdpHostKind.None || AdpDir is not null;
+
     /// <summary>Which parts of the AltStore flow run: the <c>altstore</c> verb's sub-modes narrow it, <c>publish</c> runs all.</summary>
     public AltStoreSteps Steps { get; init; } = AltStoreSteps.All;
 }

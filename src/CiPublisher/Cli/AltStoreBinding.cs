@@ -18,6 +18,16 @@ internal static class AltStoreBinding
         if (modes?.Register == true && (developerId is null || email is null))
             reader.Fail(developerId is null ? "altstore-developer-id" : "altstore-email", "is required with altstore --register (give altstore-developer-id and altstore-email)");
 
+        var adpHost = AdpHostOf(reader);
+        var adpDir = reader.Text("altstore-adp-dir");
+        var hostedUrl = reader.Url("altstore-hosted-url", isBase: false);
+        if (adpId is null && adpHost != AdpHostKind.None)
+            reader.Fail("altstore-adp-host", "needs altstore-adp-id: there is no ADP to host without one");
+        if (adpId is null && adpDir is not null)
+            reader.Fail("altstore-adp-dir", "needs altstore-adp-id: there is no ADP to unpack without one");
+        if (adpHost == AdpHostKind.GitHubRelease && hostedUrl is not null)
+            reader.Fail("altstore-hosted-url", "points the source elsewhere, but altstore-adp-host: github-release points it at the release assets; give one");
+
         var defaults = new AltStoreSettings();
         return new AltStoreSettings
         {
@@ -30,9 +40,23 @@ internal static class AltStoreBinding
             DeveloperId = developerId,
             Email = email,
             MarketplaceId = reader.Text("altstore-marketplace-id"),
-            HostedUrl = reader.Url("altstore-hosted-url", isBase: false),
+            HostedUrl = hostedUrl,
+            AdpHost = adpHost,
+            AdpDir = adpDir,
             Steps = StepsOf(modes),
         };
+    }
+
+    private static AdpHostKind AdpHostOf(InputReader reader)
+    {
+        switch (reader.Text("altstore-adp-host")?.ToLowerInvariant())
+        {
+            case null or "" or "none": return AdpHostKind.None;
+            case "github-release": return AdpHostKind.GitHubRelease;
+            case var other:
+                reader.Fail("altstore-adp-host", $"'{other}' is not a host; use github-release (the tag's release assets) or none");
+                return AdpHostKind.None;
+        }
     }
 
     /// <summary><c>altstore --process-adp</c> and <c>--federate</c> narrow the steps; without either, every step its inputs enable.</summary>

@@ -4,17 +4,20 @@ namespace CiPublisher.Cli;
 
 internal static class GitHubBinding
 {
-    /// <param name="forNotes">release-notes-from: pr reads the pull request, so the token and repository are bound for it too.</param>
-    public static GitHubSettings? Bind(InputReader reader, IReadOnlyDictionary<string, string> environment, RunContext context, bool forNotes)
+    /// <param name="neededFor">
+    /// The other input that needs GitHub (release-notes-from: pr reads the pull request, altstore-adp-host:
+    /// github-release uploads to the release), so the token and repository are bound for it too; null when none does.
+    /// </param>
+    public static GitHubSettings? Bind(InputReader reader, IReadOnlyDictionary<string, string> environment, RunContext context, string? neededFor)
     {
         var release = reader.Bool("github-release");
         var comment = reader.Bool("github-pr-comment");
         var assets = reader.Bool("github-release-assets");
-        if (!release && !comment && !assets && !forNotes) return null;
+        if (!release && !comment && !assets && neededFor is null) return null;
 
         var token = reader.Text("github-token");
         if (token is null)
-            reader.Fail("github-token", "is required with github-release, github-release-assets, github-pr-comment or release-notes-from: pr " +
+            reader.Fail("github-token", $"is required with {(neededFor is null ? "github-release, github-release-assets or github-pr-comment" : neededFor)} " +
                                         "(in a workflow: ${{ secrets.GITHUB_TOKEN }})");
 
         var apiUrl = reader.Url("github-api-url")

@@ -150,6 +150,14 @@ public class InputOptions
     [Input(InputKind.Text)]
     public string? AltstoreAdpId { get; set; }
 
+    [Option("altstore-adp-host", HelpText = "Where the processed ADP is hosted: github-release uploads its files, unchanged, as assets of the tag's release and writes assetURLs; none leaves it on AltStore's expiring link.")]
+    [Input(InputKind.Text, Default = "none")]
+    public string? AltstoreAdpHost { get; set; }
+
+    [Option("altstore-adp-dir", HelpText = "Also download the processed ADP and unpack it, unchanged, into this folder for a later step to deploy (then give altstore-hosted-url).")]
+    [Input(InputKind.Text)]
+    public string? AltstoreAdpDir { get; set; }
+
     [Option("altstore-api-url", HelpText = "AltStore PAL API base URL.")]
     [Input(InputKind.Url, Default = "https://api.altstore.io")]
     public string? AltstoreApiUrl { get; set; }

@@ -46,8 +46,10 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
             Apple = AppleBinding.Bind(reader, secrets, workingDirectory),
             AltStore = AltStoreBinding.Bind(reader, command, altStoreModes),
             Aptoide = AptoideBinding.Bind(reader),
-            GitHub = GitHubBinding.Bind(reader, environment, context, forNotes: notes.FromPullRequest),
         };
+        var githubFor = settings.AltStore?.AdpHost == AdpHostKind.GitHubRelease ? "altstore-adp-host: github-release"
+            : notes.FromPullRequest ? "release-notes-from: pr" : null;
+        settings = settings with { GitHub = GitHubBinding.Bind(reader, environment, context, githubFor) };
 
         if (AdpIdValidator.IsAuto(settings.AltStore?.AdpId) && settings.Apple is null)
             reader.Fail("altstore-adp-id", "is auto: finding the ADP in App Store Connect needs apple-key-id and apple-private-key too");

@@ -49,9 +49,23 @@ public sealed class AltStoreEmulator : EmulatorHost
 
     public IReadOnlyList<Registration> Registrations => [.. _registrations];
 
-    /// <summary>The link a ready ADP answers with.</summary>
+    /// <summary>The zip each ADP's download link serves (<see cref="Samples.SampleAdp"/>); a link to an ADP without one answers 404.</summary>
+    public IDictionary<string, byte[]> Packages { get; } = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+
+    /// <summary>ADP IDs whose first download link has already expired when it is used (403, as a signed CDN link answers).</summary>
+    public ISet<string> LinkExpiresBeforeFirstDownload { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Every download of a package that was served, by ADP ID.</summary>
+    public IReadOnlyList<string> Downloads => [.. _downloads];
+
+    private readonly ConcurrentQueue<string> _downloads = new();
+
+    /// <summary>
+    /// The link a ready ADP answers with: a new one after every POST /adps (the seed: processing again renews an
+    /// expired link), signed like a CDN link and case-sensitive.
+    /// </summary>
     public Uri DownloadUrlOf(string adpId) =>
-        new(BaseUrl, $"downloads/{Uri.EscapeDataString(adpId)}.zip?expires=1767225600");
+        new(BaseUrl, $"downloads/{Uri.EscapeDataString(adpId)}/{_jobs.GetValueOrDefault(adpId)?.LinkId ?? "none"}.zip?Expires=1767225600&Signature=Zx9");
 
     protected override void MapRoutes(WebApplication app)
     {
@@ -59,6 +73,20 @@ public sealed class AltStoreEmulator : EmulatorHost
         app.MapGet("/adps/{adpId}", Status);
         app.MapPost("/federate", FederateAsync);
         app.MapPost("/register", RegisterAsync);
+        app.MapGet("/downloads/{adpId}/{linkId}.zip", Download);
+    }
+
+    private IResult Download(string adpId, string linkId)
+    {
+        if (!_jobs.TryGetValue(adpId, out var job) || job.LinkId != linkId || !Packages.TryGetValue(adpId, out var zip))
+            return Results.Text("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>", "application/xml", statusCode: 404);
+        lock (LinkExpiresBeforeFirstDownload)
+        {
+            if (LinkExpiresBeforeFirstDownload.Remove(adpId))
+                return Results.Text("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", "application/xml", statusCode: 403);
+        }
+        _downloads.Enqueue(adpId);
+        return Results.Bytes(zip, "application/zip");
     }
 
     private async Task<IResult> ProcessAsync(HttpRequest request)
@@ -81,7 +109,7 @@ public sealed class AltStoreEmulator : EmulatorHost
         }
         if (FailingAdpIds.Contains(adpId)) return Results.Json(new { status = "failed" });
         if (FailuresWithMessage.TryGetValue(adpId, out var failure)) return Results.Json(new { status = failure.Status, message = failure.Message });
-        return Results.Json(new { status = "success", downloadURL = DownloadUrlOf(adpId).AbsoluteUri });
+        return Results.Json(new { status = "success", downloadURL = DownloadUrlOf(adpId).AbsoluteUri, downloadExpired = false });
     }
 
     private async Task<IResult> FederateAsync(HttpRequest request)
@@ -132,5 +160,6 @@ public sealed class AltStoreEmulator : EmulatorHost
     private sealed class AdpJob
     {
         public int Polls;
+        public string LinkId { get; } = Guid.NewGuid().ToString("N");
     }
 }

@@ -74,9 +74,10 @@ public sealed class AltStoreSourceAndFederationTests : IAsyncLifetime
         var versions = JsonNode.Parse(await File.ReadAllTextAsync(_sourcePath))!["apps"]![0]!["versions"]!.AsArray();
         versions.Count(v => v!["version"]!.GetValue<string>() == "2.5.0").Should().Be(1);
         versions.Should().HaveCount(3);
-        // The emulator hands out the same link for the same ADP, so nothing needed changing.
-        second.Items[1].Outcome.Should().Be(Outcome.AlreadyDone);
-        (await File.ReadAllTextAsync(_sourcePath)).Should().Be(afterFirst);
+        // Processing again renews AltStore's link: the entry of the version takes the fresh one, in place.
+        second.Items[1].Reason.Should().StartWith("updated the existing");
+        versions[0]!["downloadURL"]!.GetValue<string>().Should().Be(_harness.Emulator.DownloadUrlOf(AdpId).AbsoluteUri)
+            .And.NotBe(JsonNode.Parse(afterFirst)!["apps"]![0]!["versions"]![0]!["downloadURL"]!.GetValue<string>());
     }
 
     [Fact]

@@ -133,7 +133,7 @@ public sealed class ProgramContractTests : IAsyncLifetime
             "--altstore-api-url", "http://127.0.0.1:9/");
 
         run.ExitCode.Should().Be(2, run.Stdout + run.Stderr);
-        run.Stdout.Should().Contain("altstore-source-file").And.Contain("the size (an .ipa artifact)");
+        run.Stdout.Should().Contain("altstore-source-file").And.Contain("the size (an .ipa artifact, or altstore-adp-id for the ADP's)");
         run.Summary.Should().Contain("Invalid input");
     }
 

@@ -161,15 +161,64 @@ public sealed class SourceFidelityTests : IDisposable
     [Fact]
     public async Task AReplacedEntry_KeepsItsOtherKeysTextExactly()
     {
-        var withExtras = Pal.Replace("\"size\": 48000000", "\"size\": 48000000,\n          \"assetURLs\": {\"Lumen\": \"https:\\/\\/example.org\\/a\"}", StringComparison.Ordinal);
+        var withExtras = Pal.Replace("\"size\": 48000000", "\"size\": 48000000,\n          \"marketingVersion\": \"2.4.1 \\/ caf\\u00e9\"", StringComparison.Ordinal);
         var republish = NewVersion() with { Version = "2.4.1", BuildVersion = "418" };
 
         var (_, after) = await UpdateAsync(Utf8(withExtras), republish);
 
         var text = Encoding.UTF8.GetString(after);
-        text.Should().Contain("\"assetURLs\": {\"Lumen\": \"https:\\/\\/example.org\\/a\"}");
+        text.Should().Contain("\"marketingVersion\": \"2.4.1 \\/ caf\\u00e9\"");
         JsonNode.Parse(text)!["apps"]![0]!["versions"]!.AsArray().Should().ContainSingle()
             .Which!["downloadURL"]!.GetValue<string>().Should().Be("https://cdn.example.net/lumen/2.5.0/manifest.json");
+    }
+
+    [Fact]
+    public async Task AReplacedEntry_PointingElsewhere_DropsTheAssetUrlsOfItsOldPlace_AndKeepsThemForTheSameLink()
+    {
+        var withAssetUrls = Pal.Replace("\"size\": 48000000", "\"size\": 48000000,\n          \"assetURLs\": {\"manifest\": \"https://old.example.org/manifest.json\"}", StringComparison.Ordinal);
+        var samePlace = NewVersion() with { Version = "2.4.1", BuildVersion = "418", DownloadUrl = new Uri("https://cdn.example.net/lumen/2.4.1/manifest.json") };
+        var elsewhere = samePlace with { DownloadUrl = new Uri("https://cdn.example.net/lumen/2.4.1-renewed/manifest.json") };
+
+        var (_, kept) = await UpdateAsync(Utf8(withAssetUrls), samePlace);
+        var (_, moved) = await UpdateAsync(Utf8(withAssetUrls), elsewhere);
+
+        Encoding.UTF8.GetString(kept).Should().Contain("\"assetURLs\": {\"manifest\": \"https://old.example.org/manifest.json\"}",
+            "the author's assetURLs belong to the link the entry keeps");
+        Encoding.UTF8.GetString(moved).Should().NotContain("assetURLs", "they would send AltStore to the files of the old link");
+    }
+
+    [Fact]
+    public async Task AssetUrls_AreWrittenAsANestedObjectInTheAuthorsStyle()
+    {
+        var hosted = NewVersion() with
+        {
+            AssetUrls = [new("manifest", "https://github.com/o/r/releases/download/v2.5.0/manifest.json"), new("signature", "https://github.com/o/r/releases/download/v2.5.0/signature")],
+        };
+
+        var (before, after) = await UpdateAsync(Utf8(Pal), hosted);
+        var (minBefore, minAfter) = await UpdateAsync(Utf8(JsonNode.Parse(Pal)!.ToJsonString()), hosted);
+
+        Inserted(before, after).Should().Contain(string.Join("\n",
+            "          \"size\": 48500000,",
+            "          \"assetURLs\": {",
+            "            \"manifest\": \"https://github.com/o/r/releases/download/v2.5.0/manifest.json\",",
+            "            \"signature\": \"https://github.com/o/r/releases/download/v2.5.0/signature\"",
+            "          }",
+            "        },"));
+        Inserted(minBefore, minAfter).Should().EndWith(
+            "\"assetURLs\":{\"manifest\":\"https://github.com/o/r/releases/download/v2.5.0/manifest.json\",\"signature\":\"https://github.com/o/r/releases/download/v2.5.0/signature\"}},");
+        JsonNode.Parse(Encoding.UTF8.GetString(after))!["apps"]![0]!["versions"]![0]!["assetURLs"]!["signature"]!.GetValue<string>()
+            .Should().EndWith("/signature");
+    }
+
+    [Fact]
+    public async Task AClassicSource_GetsNoAssetUrls()
+    {
+        var classic = Pal.Replace("      \"marketplaceID\": \"6740000001\",\n", "", StringComparison.Ordinal);
+
+        var (_, after) = await UpdateAsync(Utf8(classic), NewVersion() with { AssetUrls = [new("manifest", "https://example.org/manifest.json")] });
+
+        Encoding.UTF8.GetString(after).Should().NotContain("assetURLs", "assetURLs is a PAL key");
     }
 
     [Fact]

@@ -8,12 +8,9 @@ internal static class PlannedInterface
 {
     public static readonly IReadOnlyDictionary<string, int> Inputs = new Dictionary<string, int>
     {
-        ["altstore-adp-host"] = 18,
-        ["altstore-adp-dir"] = 18,
     };
 
     public static readonly IReadOnlyDictionary<string, int> Outputs = new Dictionary<string, int>
     {
-        ["adp-manifest-url"] = 18,
     };
 }

@@ -4,19 +4,20 @@ using CiPublisher.Core.Http;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore.Package;
 using CiPublisher.Core.Targets.AltStore.Source;
 using Microsoft.Extensions.Logging;
 
 namespace CiPublisher.Core.Targets.AltStore;
 
 /// <summary>
-/// AltStore PAL, in the order a release needs it: process the ADP and wait for its download link, put the new
-/// version into the user's source file, federate the source. Each step runs when its input is given and the
+/// AltStore PAL, in the order a release needs it: process the ADP and wait for its download link, host it where it
+/// lasts (<see cref="AdpHosting"/>), put the new version into the user's source file, federate the source. Each step runs when its input is given and the
 /// <c>altstore</c> verb's sub-mode (<see cref="AltStoreSettings.Steps"/>) includes it.
 /// </summary>
 public sealed class AltStoreTarget(
     RunSettings settings, AltStoreGateway gateway, CallMeter calls, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger,
-    AdpFinder? finder = null)
+    AdpDownloader downloader, AdpFinder? finder = null, IAdpHost? host = null)
     : IPublishTarget
 {
     public string Name => "AltStore";
@@ -38,9 +39,14 @@ public sealed class AltStoreTarget(
         var run = new RunRecord();
 
         AdpResult? adp = null;
+        HostedAdp? hosted = null;
         if (steps.HasFlag(AltStoreSteps.ProcessAdp) && await AdpIdAsync(altstore, artifacts, run, cancellationToken) is { } adpId)
+        {
             adp = await ProcessAdpAsync(altstore with { AdpId = adpId }, run, cancellationToken);
-        if (steps.HasFlag(AltStoreSteps.UpdateSource)) await UpdateSourceAsync(altstore, artifacts, adp, steps, run, cancellationToken);
+            if (adp?.DownloadUrl is { } link && NeedsPackage(altstore, artifacts, steps))
+                hosted = await HostAdpAsync(altstore with { AdpId = adpId }, link, artifacts, run, cancellationToken);
+        }
+        if (steps.HasFlag(AltStoreSteps.UpdateSource)) await UpdateSourceAsync(altstore, artifacts, adp, hosted, steps, run, cancellationToken);
         if (steps.HasFlag(AltStoreSteps.Federate)) await FederateAsync(altstore, run, cancellationToken);
 
         run.Figures[CallMeter.FigureName] = calls.Figure(AltStoreGateway.Service);
@@ -148,6 +154,27 @@ public sealed class AltStoreTarget(
         return result;
     }
 
+    /// <summary>The ADP is downloaded to host or unpack it, and to read the version from it when no .ipa is in the run.</summary>
+    private static bool NeedsPackage(AltStoreSettings altstore, ArtifactSet artifacts, AltStoreSteps steps) =>
+        altstore.HostsAdp || (steps.HasFlag(AltStoreSteps.UpdateSource) && artifacts.Items.All(a => a.Platform != ArtifactPlatform.Ios));
+
+    private async Task<HostedAdp?> HostAdpAsync(AltStoreSettings altstore, string link, ArtifactSet artifacts, RunRecord run,
+        CancellationToken cancellationToken)
+    {
+        var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
+        var expected = new ReleaseIdentity(ios?.Identifier, settings.Version ?? ios?.Version, settings.BuildNumber ?? ios?.Build);
+        var hosting = new AdpHosting(settings, downloader, secrets, logger, altstore.AdpHost == AdpHostKind.None ? null : host);
+        var result = await hosting.RunAsync(altstore.AdpId!, link, async ct =>
+            (await new AdpProcessor(gateway, time, logger, Random.Shared).ProcessAsync(altstore.AdpId!, wait: true, altstore.WaitTimeout, ct)).DownloadUrl,
+            expected, cancellationToken);
+        run.Items.AddRange(result.Items);
+        if (result.Hosted?.ManifestUrl is { } manifestUrl) run.Outputs["adp-manifest-url"] = manifestUrl.AbsoluteUri;
+        if (result.Hosted is not null && altstore.AdpDir is { } dir && result.Hosted.ManifestUrl is null)
+            run.Notes.Add($"The ADP is unpacked in {dir}: deploy that folder as it is, and give altstore-hosted-url (where it is served) " +
+                          "so the source points there instead of at AltStore's expiring link.");
+        return result.Hosted;
+    }
+
     public IReadOnlyList<string> InputProblems(ArtifactSet artifacts) =>
         settings.AltStore is { } altstore && StepsToRun(altstore).HasFlag(AltStoreSteps.UpdateSource) && MissingForTheSource(artifacts) is { } missing
             ? [$"altstore-source-file: {missing}"]
@@ -157,51 +184,65 @@ public sealed class AltStoreTarget(
     private string? MissingForTheSource(ArtifactSet artifacts)
     {
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
+        var altstore = settings.AltStore!;
+        // A processed ADP's manifest names the app, version and build, and its variants give the size.
+        if (ios is null && altstore.AdpId is not null && altstore.Wait && StepsToRun(altstore).HasFlag(AltStoreSteps.ProcessAdp)) return null;
         var missing = new List<string>();
         if (new AppLocator(ios?.Identifier, settings.AltStore!.MarketplaceId).IsEmpty)
             missing.Add("the app (an .ipa artifact for its bundle identifier, or altstore-marketplace-id)");
         if ((settings.Version ?? ios?.Version) is null) missing.Add("the version (an .ipa artifact, or version)");
         if ((settings.BuildNumber ?? ios?.Build) is null) missing.Add("the build (an .ipa artifact, or build-number)");
-        if (ios is null) missing.Add("the size (an .ipa artifact)");
+        if (ios is null) missing.Add("the size (an .ipa artifact, or altstore-adp-id for the ADP's)");
         return missing.Count == 0 ? null : $"cannot add a version without {string.Join(", ", missing)}";
     }
 
-    private async Task UpdateSourceAsync(AltStoreSettings altstore, ArtifactSet artifacts, AdpResult? adp, AltStoreSteps steps,
-        RunRecord run, CancellationToken cancellationToken)
+    private async Task UpdateSourceAsync(AltStoreSettings altstore, ArtifactSet artifacts, AdpResult? adp, HostedAdp? hosted,
+        AltStoreSteps steps, RunRecord run, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(altstore.SourceFile!, settings.WorkingDirectory);
         var name = $"source {Path.GetFileName(path)}";
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
-        var locator = new AppLocator(ios?.Identifier, altstore.MarketplaceId);
-        var version = settings.Version ?? ios?.Version;
-        var build = settings.BuildNumber ?? ios?.Build;
+        var manifest = hosted?.Manifest;
+        var locator = new AppLocator(ios?.Identifier ?? manifest?.BundleId, altstore.MarketplaceId ?? manifest?.AppleItemId);
+        var version = settings.Version ?? ios?.Version ?? manifest?.ShortVersion;
+        var build = settings.BuildNumber ?? ios?.Build ?? manifest?.BundleVersion;
+        var size = hosted?.VariantSize ?? ios?.SizeBytes;
         if (MissingForTheSource(artifacts) is { } missing)
         {
             run.Items.Add(Item(name, Outcome.Failed, missing));
             return;
         }
-
-        var downloadUrl = altstore.HostedUrl ?? (adp?.DownloadUrl is { } link ? new Uri(link) : null);
-        if (downloadUrl is null && !settings.DryRun)
+        if (run.Items.Any(i => i.Outcome == Outcome.Failed))
         {
-            run.Items.Add(Item(name, steps.HasFlag(AltStoreSteps.ProcessAdp) ? Outcome.Skipped : Outcome.Failed,
-                steps.HasFlag(AltStoreSteps.ProcessAdp)
-                    ? "no ADP download link to point the new version at (the ADP is not processed yet)"
-                    : "no download link: give altstore-hosted-url (where the ADP is hosted for a PAL source, the .ipa's public URL " +
-                      "for a Classic one), or altstore-adp-id to process the ADP"));
+            run.Items.Add(Item(name, Outcome.Skipped, "an earlier AltStore step failed, so the source was left as it is"));
+            return;
+        }
+
+        var downloadUrl = altstore.HostedUrl ?? hosted?.ManifestUrl ?? (adp?.DownloadUrl is { } link ? new Uri(link) : null)
+                          // A dry run validates the edit with a stand-in for the link AltStore has not given yet.
+                          ?? (settings.DryRun ? new Uri("https://adp.invalid/dry-run") : null);
+        if (downloadUrl is null || locator.IsEmpty || version is null || build is null || size is null)
+        {
+            run.Items.Add(settings.DryRun
+                ? Item(name, Outcome.Skipped, "dry run: would add the version the ADP names once it is processed")
+                : Item(name, steps.HasFlag(AltStoreSteps.ProcessAdp) ? Outcome.Skipped : Outcome.Failed,
+                    steps.HasFlag(AltStoreSteps.ProcessAdp)
+                        ? "no ADP download link to point the new version at (the ADP is not processed yet)"
+                        : "no download link: give altstore-hosted-url (where the ADP is hosted for a PAL source, the .ipa's public URL " +
+                          "for a Classic one), or altstore-adp-id to process the ADP"));
             return;
         }
 
         var entry = new AltSourceVersion
         {
-            Version = version!,
-            BuildVersion = build!,
+            Version = version,
+            BuildVersion = build,
             Date = time.GetUtcNow(),
-            // A dry run validates the edit with a stand-in for the link AltStore has not given yet.
-            DownloadUrl = downloadUrl ?? new Uri("https://adp.invalid/dry-run"),
-            Size = ios!.SizeBytes,
+            DownloadUrl = downloadUrl,
+            Size = size.Value,
             Description = settings.ReleaseNotes,
-            MinOsVersion = ios.MinimumOsVersion,
+            MinOsVersion = manifest?.MinimumIosVersion ?? ios?.MinimumOsVersion,
+            AssetUrls = hosted?.AssetUrls ?? [],
         };
         var facts = new Dictionary<string, string> { ["version"] = entry.Version, ["build"] = entry.BuildVersion, ["path"] = path };
         try
@@ -224,7 +265,7 @@ public sealed class AltStoreTarget(
             if (update.Written)
             {
                 run.Notes.Add($"The source file {path} was updated: publish it (commit or upload) so AltStore sees {entry.Version} ({entry.BuildVersion}).");
-                if (altstore.HostedUrl is null)
+                if (hosted?.ManifestUrl is null && altstore.HostedUrl is null)
                     run.Notes.Add("The new version points at AltStore's ADP download link, which expires; host the unpacked ADP " +
                                   "and give altstore-hosted-url for a link that lasts.");
             }

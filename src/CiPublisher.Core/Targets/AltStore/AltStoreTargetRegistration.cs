@@ -2,6 +2,7 @@ using CiPublisher.Core.Apple;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore.Package;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,7 @@ public static class AltStoreTargetRegistration
         services.AddServiceClient<IAltStoreApi>(AltStoreGateway.Service, altstore.ApiUrl);
         services.AddTransient<AltStoreGateway>();
         services.AddTransient<AltStoreOnboarding>();
+        services.AddTransient<AdpDownloader>();
         if (AltStoreTarget.StepsToRun(altstore) != AltStoreSteps.None) services.AddSingleton<IPublishTarget, AltStoreTarget>();
         if (AdpIdValidator.IsAuto(altstore.AdpId) && settings.Apple is { } apple)
         {

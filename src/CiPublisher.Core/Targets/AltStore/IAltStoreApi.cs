@@ -9,6 +9,9 @@ namespace CiPublisher.Core.Targets.AltStore;
 /// </summary>
 public interface IAltStoreApi
 {
+    /// <summary>For the ADP download, whose link AltStore gives as an absolute URL on a host of its own.</summary>
+    HttpClient Client { get; }
+
     /// <summary>Asks AltStore to process a notarized ADP now. Not retried blindly: the gateway looks first.</summary>
     [Post("/adps")]
     Task<HttpResponseMessage> ProcessAdpAsync([Body] ProcessAdpRequest request, CancellationToken cancellationToken);

@@ -74,7 +74,7 @@ public sealed class GitHubAssetsTarget(RunSettings settings, IGitHubClient clien
         {
             try
             {
-                published.Add(await publisher.PublishAsync(artifact, release.Id, release.UploadUrl, existing, listedSums, cancellationToken));
+                published.Add(await publisher.PublishAsync(ReleaseFile.Of(artifact), release.Id, release.UploadUrl, existing, listedSums, cancellationToken));
             }
             catch (RemoteServiceException e)
             {

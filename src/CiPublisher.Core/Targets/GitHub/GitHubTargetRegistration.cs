@@ -1,6 +1,7 @@
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore.Package;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Octokit;
@@ -10,12 +11,14 @@ namespace CiPublisher.Core.Targets.GitHub;
 public static class GitHubTargetRegistration
 {
     /// <summary>
-    /// The GitHub module: the write-back (<c>github-release</c>, <c>github-pr-comment</c>) and the release assets
-    /// (<c>github-release-assets</c>), over one Octokit client and, for the assets, the REST API directly.
+    /// The GitHub module: the write-back (<c>github-release</c>, <c>github-pr-comment</c>), the release assets
+    /// (<c>github-release-assets</c>) and the ADP's files (<c>altstore-adp-host: github-release</c>, as the AltStore
+    /// module's <see cref="IAdpHost"/>), over one Octokit client and, for the assets, the REST API directly.
     /// </summary>
     public static IServiceCollection AddGitHubTarget(this IServiceCollection services, RunSettings settings)
     {
-        if (settings.GitHub is not { } github || !(github.Release || github.PullRequestComment || github.ReleaseAssets)) return services;
+        var hostsAdp = settings.AltStore?.AdpHost == AdpHostKind.GitHubRelease;
+        if (settings.GitHub is not { } github || !(github.Release || github.PullRequestComment || github.ReleaseAssets || hostsAdp)) return services;
         services.AddSingleton<IGitHubClient>(sp => GitHubClientFactory.Create(github, () => new ResilienceHandler(GitHubGateway.Service,
             settings.Http, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(GitHubGateway.Service))
         {
@@ -26,13 +29,14 @@ public static class GitHubTargetRegistration
             },
         }));
         services.AddSingleton<IReportTarget, GitHubReportTarget>();
-        if (github.ReleaseAssets)
+        if (github.ReleaseAssets || hostsAdp)
         {
             services.AddServiceClient<IGitHubAssetsApi>(GitHubGateway.Service, GitHubClientFactory.ApiRoot(github.ApiUrl),
                 _ => new GitHubTokenHandler(github.Token));
             services.AddSingleton<GitHubAssetsClient>();
-            services.AddSingleton<IPublishTarget, GitHubAssetsTarget>();
         }
+        if (github.ReleaseAssets) services.AddSingleton<IPublishTarget, GitHubAssetsTarget>();
+        if (hostsAdp) services.AddSingleton<IAdpHost, GitHubReleaseAdpHost>();
         return services;
     }
 }

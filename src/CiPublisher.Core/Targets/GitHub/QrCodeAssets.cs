@@ -41,7 +41,7 @@ public sealed class QrCodeAssets(GitHubAssetsClient assets, RepositoryName repos
                 var path = Path.Combine(folder.FullName, name);
                 var png = QrCode.Png(link!);
                 await File.WriteAllBytesAsync(path, png, cancellationToken);
-                var code = new ArtifactInfo { Path = path, FileName = name, Extension = ".png", Platform = artifact.Platform, SizeBytes = png.Length };
+                var code = new ReleaseFile(path, name, png.Length, Sha256: null, "image/png");
                 var published = await publisher.PublishAsync(code, releaseId, uploadUrl, existing, new Dictionary<string, string>(), cancellationToken);
                 items.Add(published.Item with
                 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace CiPublisher.Core.Targets.GitHub;
 
 /// <summary>
-/// One artifact as a release asset. Kept when the asset there has the same content (GitHub's digest, else the size and
+/// One file as a release asset. Kept when the asset there has the same content (GitHub's digest, else the size and
 /// the line of SHA256SUMS); otherwise streamed from disk with SHA-256 on the read path, asking whether an unclear
 /// attempt landed before sending again. A different file of the same name is replaced without a gap: the new one is
 /// uploaded under a temporary name, the old one deleted, the new one renamed.
@@ -18,19 +18,19 @@ public sealed class ReleaseAssetPublisher(GitHubAssetsClient assets, RepositoryN
 {
     public sealed record Published(ItemResult Item, GitHubAsset? Asset, string? Sha256);
 
-    public async Task<Published> PublishAsync(ArtifactInfo artifact, long releaseId, string uploadUrl, IReadOnlyList<GitHubAsset> existing,
+    public async Task<Published> PublishAsync(ReleaseFile file, long releaseId, string uploadUrl, IReadOnlyList<GitHubAsset> existing,
         IReadOnlyDictionary<string, string> listedSums, CancellationToken cancellationToken)
     {
-        var name = ReleaseAssetName.For(artifact.FileName);
+        var name = ReleaseAssetName.For(file.FileName);
         var current = existing.FirstOrDefault(a => a.Name == name && a.IsUploaded);
         string? sha256 = null;
         if (current is not null)
         {
-            sha256 = artifact.Sha256 ?? await ArtifactHasher.ComputeSha256Async(artifact.Path, cancellationToken);
-            if (IsSameFile(current, sha256, artifact.SizeBytes, listedSums))
+            sha256 = file.Sha256 ?? await ArtifactHasher.ComputeSha256Async(file.Path, cancellationToken);
+            if (IsSameFile(current, sha256, file.SizeBytes, listedSums))
             {
                 logger.LogInformation("GitHub: {Asset} is already on the release with the same content; kept", name);
-                return new Published(Item(artifact, name, Outcome.AlreadyDone, "already there with the same content", current, sha256), current, sha256);
+                return new Published(Item(file, name, Outcome.AlreadyDone, "already there with the same content", current, sha256), current, sha256);
             }
         }
         // Broken uploads of earlier runs hold the name until deleted.
@@ -38,44 +38,44 @@ public sealed class ReleaseAssetPublisher(GitHubAssetsClient assets, RepositoryN
         foreach (var broken in existing.Where(a => (a.Name == uploadName && !a.IsUploaded) || a.Name == name + ReleaseAssetName.Replacing))
             await assets.DeleteAsync(repository, broken, cancellationToken);
 
-        var (uploaded, sent) = await UploadAsync(artifact, releaseId, uploadName, uploadUrl, cancellationToken);
+        var (uploaded, sent) = await UploadAsync(file, releaseId, uploadName, uploadUrl, cancellationToken);
         if (current is null)
-            return new Published(Item(artifact, name, Outcome.Succeeded, "uploaded", uploaded, sent), uploaded, sent);
+            return new Published(Item(file, name, Outcome.Succeeded, "uploaded", uploaded, sent), uploaded, sent);
 
         await assets.DeleteAsync(repository, current, cancellationToken);
         var renamed = await assets.RenameAsync(repository, uploaded.Id, name, cancellationToken);
         logger.LogInformation("GitHub: {Asset} had different content on the release; replaced", name);
-        return new Published(Item(artifact, name, Outcome.Succeeded, "replaced: the asset of that name had different content", renamed, sent),
+        return new Published(Item(file, name, Outcome.Succeeded, "replaced: the asset of that name had different content", renamed, sent),
             renamed, sent);
     }
 
-    private async Task<(GitHubAsset Asset, string Sha256)> UploadAsync(ArtifactInfo artifact, long releaseId, string uploadName,
+    private async Task<(GitHubAsset Asset, string Sha256)> UploadAsync(ReleaseFile file, long releaseId, string uploadName,
         string uploadUrl, CancellationToken cancellationToken)
     {
-        using var file = new StreamedUpload(artifact.Path, uploadName, MediaTypeOf(artifact), http, progress, time);
+        using var upload = new StreamedUpload(file.Path, uploadName, file.MediaType, http, progress, time);
         var asset = await LandedCheck.SendAsync(new Write<GitHubAsset>
         {
-            Send = ct => assets.UploadAsync(uploadUrl, uploadName, file.NextAttempt(ct), file.Token),
+            Send = ct => assets.UploadAsync(uploadUrl, uploadName, upload.NextAttempt(ct), upload.Token),
             MayHaveLanded = e => StreamedUpload.MayHaveLanded(e, cancellationToken),
             FindLanded = async (e, ct) =>
             {
-                logger.LogWarning("GitHub: upload of {Asset} ended without a clear answer ({Why}); checking whether it landed", uploadName, file.Why(e));
+                logger.LogWarning("GitHub: upload of {Asset} ended without a clear answer ({Why}); checking whether it landed", uploadName, upload.Why(e));
                 var there = (await assets.ListAsync(repository, releaseId, ct)).Where(a => a.Name == uploadName).ToList();
-                var sentSha256 = file.Content?.Sha256;
-                if (there.FirstOrDefault(a => a.IsUploaded && a.Size == artifact.SizeBytes
+                var sentSha256 = upload.Content?.Sha256;
+                if (there.FirstOrDefault(a => a.IsUploaded && a.Size == file.SizeBytes
                                               && (a.Sha256 is null || sentSha256 is null || a.Sha256 == sentSha256)) is { } landed)
                     return landed;
                 foreach (var broken in there) await assets.DeleteAsync(repository, broken, ct);
                 return null;
             },
             MaxAttempts = http.MaxRetries + 1,
-            Delay = file.PauseBefore,
+            Delay = upload.PauseBefore,
             BeforeSendingAgain = (next, delay) => logger.LogWarning("GitHub: it did not land; sending {Asset} again in {Delay:0.#}s (attempt {Next})",
                 uploadName, delay.TotalSeconds, next),
             GiveUp = (attempts, e) => new RemoteServiceException(GitHubGateway.Service, RemoteFailureKind.Transport,
-                $"uploading {uploadName} failed {attempts} times; last: {file.Why(e)}", inner: e),
+                $"uploading {uploadName} failed {attempts} times; last: {upload.Why(e)}", inner: e),
         }, time, cancellationToken);
-        return (asset, file.Content?.Sha256 ?? asset.Sha256 ?? artifact.Sha256 ?? await ArtifactHasher.ComputeSha256Async(artifact.Path, cancellationToken));
+        return (asset, upload.Content?.Sha256 ?? asset.Sha256 ?? file.Sha256 ?? await ArtifactHasher.ComputeSha256Async(file.Path, cancellationToken));
     }
 
     private static bool IsSameFile(GitHubAsset asset, string sha256, long size, IReadOnlyDictionary<string, string> listedSums) =>
@@ -83,10 +83,7 @@ public sealed class ReleaseAssetPublisher(GitHubAssetsClient assets, RepositoryN
             ? digest == sha256
             : asset.Size == size && listedSums.GetValueOrDefault(asset.Name) == sha256;
 
-    private static string MediaTypeOf(ArtifactInfo artifact) =>
-        artifact.Extension == ".apk" ? "application/vnd.android.package-archive" : "application/octet-stream";
-
-    private static ItemResult Item(ArtifactInfo artifact, string name, Outcome outcome, string reason, GitHubAsset asset, string? sha256)
+    private static ItemResult Item(ReleaseFile file, string name, Outcome outcome, string reason, GitHubAsset asset, string? sha256)
     {
         var facts = new Dictionary<string, string>
         {
@@ -96,7 +93,7 @@ public sealed class ReleaseAssetPublisher(GitHubAssetsClient assets, RepositoryN
         if (sha256 is not null) facts["sha256"] = sha256;
         return new ItemResult
         {
-            Name = artifact.FileName, Outcome = outcome, Reason = reason, Facts = facts,
+            Name = file.FileName, Outcome = outcome, Reason = reason, Facts = facts,
             Links = asset.BrowserDownloadUrl is { } url ? new Dictionary<string, string> { ["download"] = url } : [],
         };
     }

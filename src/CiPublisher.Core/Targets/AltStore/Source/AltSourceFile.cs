@@ -34,6 +34,8 @@ public static partial class AltSourceFile
         if (source is not JsonObject root) throw new AltSourceException($"source file {path} is not a JSON object");
 
         var kind = SourceKinds.Of(root);
+        // assetURLs is PAL-only; a Classic source gets no such key.
+        if (kind == SourceKind.Classic) version = version with { AssetUrls = [] };
         var plan = AltSourceEditor.Plan(source, locator, version);
         var before = AltSourceValidator.Validate(source, kind);
         if (plan.Edit == SourceEdit.Unchanged) return new SourceUpdate(plan.Edit, plan.AppName, Written: false, kind, before);

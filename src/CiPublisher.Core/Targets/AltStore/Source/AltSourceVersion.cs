@@ -14,6 +14,9 @@ public sealed record AltSourceVersion
     public string? Description { get; init; }
     public string? MinOsVersion { get; init; }
 
+    /// <summary>PAL 2.2+: where each file of the ADP is, keyed by its name without extension; empty leaves the key out.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AssetUrls { get; init; } = [];
+
     /// <summary>Full ISO 8601 with a zone: one of the two date forms AltStore decodes.</summary>
     public string DateText => Date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -26,6 +29,7 @@ public sealed record AltSourceVersion
         yield return new("downloadURL", DownloadUrl.AbsoluteUri);
         yield return new("size", Size);
         if (MinOsVersion is not null) yield return new("minOSVersion", MinOsVersion);
+        if (AssetUrls.Count > 0) yield return new("assetURLs", new JsonObject(AssetUrls.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))));
     }
 
     public JsonObject ToJson()

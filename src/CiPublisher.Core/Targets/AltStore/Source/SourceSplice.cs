@@ -9,6 +9,8 @@ namespace CiPublisher.Core.Targets.AltStore.Source;
 /// </summary>
 public static class SourceSplice
 {
+    private const string AssetUrlsKey = "assetURLs";
+
     public static string Apply(string text, SourceEditPlan plan, AltSourceVersion version)
     {
         var spans = SourceSpans.Find(text, plan.AppIndex);
@@ -30,11 +32,23 @@ public static class SourceSplice
         var style = JsonTextStyle.Of(text, existing.Span.Start, existing.Span.End);
         var owned = Owned(style, version).ToDictionary(p => p.Key, p => p.Value);
         var properties = existing.Properties
+            .Where(p => p.Key != AssetUrlsKey || owned.ContainsKey(AssetUrlsKey) || !MovesAway(text, existing, version))
             .Select(p => (p.Key, owned.Remove(p.Key, out var ours) ? ours : text[p.Value.Start..p.Value.End]))
             .Concat(owned.Select(p => (p.Key, p.Value)))
             .ToList();
         return text[..existing.Span.Start] + Render(style, properties) + text[existing.Span.End..];
     }
+
+    /// <summary>
+    /// Whether the entry's <c>downloadURL</c> changes: then its <c>assetURLs</c> describe files of another place and would
+    /// override the new link, so they go; with the same link they are the author's and stay.
+    /// </summary>
+    private static bool MovesAway(string text, EntrySpan existing, AltSourceVersion version) =>
+        existing.Properties.FirstOrDefault(p => p.Key == "downloadURL") is { Key: not null } link
+        && System.Text.Json.Nodes.JsonNode.Parse(text[link.Value.Start..link.Value.End]) is System.Text.Json.Nodes.JsonValue value
+        && value.TryGetValue<string>(out var url)
+            ? url != version.DownloadUrl.AbsoluteUri
+            : true;
 
     /// <summary><c>"versions": []</c>: the entry goes inside, one level deeper than the key.</summary>
     private static string IntoEmpty(string text, TextSpan app, TextSpan versions, AltSourceVersion version)
@@ -85,6 +99,16 @@ public static class SourceSplice
         yield return ("downloadURL", style.Quote(version.DownloadUrl.AbsoluteUri));
         yield return ("size", version.Size.ToString(CultureInfo.InvariantCulture));
         if (version.MinOsVersion is not null) yield return ("minOSVersion", style.Quote(version.MinOsVersion));
+        if (version.AssetUrls.Count > 0) yield return (AssetUrlsKey, Nested(style, version.AssetUrls));
+    }
+
+    /// <summary>An object value one level deeper than the entry's keys, in the same style.</summary>
+    private static string Nested(JsonTextStyle style, IEnumerable<KeyValuePair<string, string>> properties)
+    {
+        var parts = properties.Select(p => style.Quote(p.Key) + style.Colon + style.Quote(p.Value)).ToList();
+        if (!style.MultiLine) return "{" + string.Join(style.Comma, parts) + "}";
+        var unit = style.KeyIndent.Length > style.EntryIndent.Length ? style.KeyIndent[style.EntryIndent.Length..] : "  ";
+        return "{" + style.Newline + string.Join("," + style.Newline, parts.Select(p => style.KeyIndent + unit + p)) + style.Newline + style.KeyIndent + "}";
     }
 
     /// <summary>The neighbour's key order for the keys it has, then the rest in this tool's order.</summary>

@@ -1,0 +1,74 @@
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
+using CiPublisher.Core.Security;
+using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore.Package;
+using Microsoft.Extensions.Logging;
+using Octokit;
+
+namespace CiPublisher.Core.Targets.GitHub;
+
+/// <summary>
+/// <c>altstore-adp-host: github-release</c>: every file of the processed ADP, byte for byte, as an asset of the tag's
+/// release (created when missing, as the other GitHub writers do). A release is one flat folder, so each file goes under
+/// its own name and the source lists them all in <c>assetURLs</c>. Assets already there with the same content are kept.
+/// </summary>
+public sealed class GitHubReleaseAdpHost(RunSettings settings, IGitHubClient client, GitHubAssetsClient assets, ITransferProgress progress,
+    SecretRegistry secrets, TimeProvider time, ILogger<GitHubReleaseAdpHost> logger) : IAdpHost
+{
+    private GitHubSettings GitHub => settings.GitHub!;
+
+    public string Describe(string? version) =>
+        $"release {ReleaseTag.For(settings.Context, version)?.Name ?? "(no tag)"} of {GitHub.Repository ?? settings.Context.Repository}";
+
+    public async Task<AdpHostResult> HostAsync(UnpackedAdp package, string? version, CancellationToken cancellationToken)
+    {
+        secrets.Register(GitHub.Token);
+        if (RepositoryName.Parse(GitHub.Repository ?? settings.Context.Repository) is not { } repository)
+            return new AdpHostResult([], null, "github-repository must be owner/name");
+        if (settings.Context.IsPullRequest)
+            return new AdpHostResult([], null, "pull-request runs leave releases alone, so the ADP has nowhere to go");
+        if (ReleaseTag.For(settings.Context, version) is not { } tag)
+            return new AdpHostResult([], null, "not a tag build and no version known, so there is no release to put the ADP on");
+        var sameName = package.Files.GroupBy(f => PackagePath.FileName(f.RelativePath)).FirstOrDefault(g => g.Count() > 1);
+        if (sameName is not null)
+            return new AdpHostResult([], null, $"{string.Join(" and ", sameName.Select(f => f.RelativePath))} would be one asset on a release");
+
+        try
+        {
+            if (await assets.IsPrivateAsync(repository, cancellationToken))
+                return new AdpHostResult([], null, $"{repository} is private: AltStore could not download its release assets without signing in");
+            var gateway = new GitHubGateway(repository, time, secrets, logger);
+            var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, settings.Context.Sha, cancellationToken);
+            var existing = await assets.ListAsync(repository, release.Id, cancellationToken);
+            var publisher = new ReleaseAssetPublisher(assets, repository, settings.Http, progress, time, logger);
+            var items = new List<ItemResult>();
+            var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in package.Files)
+            {
+                var name = $"{tag.Name}: {file.RelativePath}";
+                try
+                {
+                    var published = await publisher.PublishAsync(
+                        new ReleaseFile(package.PathOf(file), PackagePath.FileName(file.RelativePath), file.Size, file.Sha256, "application/octet-stream"),
+                        release.Id, release.UploadUrl, existing, new Dictionary<string, string>(), cancellationToken);
+                    items.Add(published.Item with { Name = name });
+                    if (published.Asset?.BrowserDownloadUrl is { } url) urls[file.RelativePath] = url;
+                }
+                catch (RemoteServiceException failure)
+                {
+                    logger.LogError("GitHub: {File}: {Reason}", name, failure.Message);
+                    items.Add(new ItemResult { Name = name, Outcome = Outcome.Failed, Reason = secrets.Redact(failure.Message) });
+                }
+            }
+            return urls.Count == package.Files.Count
+                ? new AdpHostResult(items, urls)
+                : new AdpHostResult(items, null, $"{package.Files.Count - urls.Count} of {package.Files.Count} files of the ADP are not on the release");
+        }
+        catch (RemoteServiceException failure)
+        {
+            logger.LogError("GitHub: hosting the ADP on {Tag}: {Reason}", tag.Name, failure.Message);
+            return new AdpHostResult([], null, secrets.Redact(failure.Message));
+        }
+    }
+}
