@@ -36,7 +36,7 @@ public sealed class ConsoleTransferProgress(ILogger<ConsoleTransferProgress> log
     {
         if (interactive) lock (terminal) terminal.WriteLine();
         var rate = elapsed.TotalSeconds > 0 ? totalBytes / elapsed.TotalSeconds : 0;
-        logger.LogInformation("{Name}: sent {Total} in {Seconds:0.#}s ({Rate}/s)", name, SummaryRenderer.Size(totalBytes),
+        logger.LogInformation("{Name}: {Total} done in {Seconds:0.#}s ({Rate}/s)", name, SummaryRenderer.Size(totalBytes),
             elapsed.TotalSeconds, SummaryRenderer.Size((long)rate));
     }
 }

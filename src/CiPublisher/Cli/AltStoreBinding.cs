@@ -12,14 +12,15 @@ internal static class AltStoreBinding
         var sourceUrl = reader.Url("altstore-source-url", isBase: false);
         var developerId = reader.Text("altstore-developer-id");
         var email = reader.Text("altstore-email");
-        if (adpId is null && sourceFile is null && sourceUrl is null && developerId is null && command != Verbs.AltStore)
+        var adpHost = AdpHostOf(reader);
+        var adpDir = reader.Text("altstore-adp-dir");
+        if (adpId is null && sourceFile is null && sourceUrl is null && developerId is null && adpHost == AdpHostKind.None && adpDir is null
+            && command != Verbs.AltStore)
             return null;
         if (adpId is not null && AdpIdValidator.ProblemWith(adpId) is { } problem) reader.Fail("altstore-adp-id", problem);
         if (modes?.Register == true && (developerId is null || email is null))
             reader.Fail(developerId is null ? "altstore-developer-id" : "altstore-email", "is required with altstore --register (give altstore-developer-id and altstore-email)");
 
-        var adpHost = AdpHostOf(reader);
-        var adpDir = reader.Text("altstore-adp-dir");
         var hostedUrl = reader.Url("altstore-hosted-url", isBase: false);
         if (adpId is null && adpHost != AdpHostKind.None)
             reader.Fail("altstore-adp-host", "needs altstore-adp-id: there is no ADP to host without one");

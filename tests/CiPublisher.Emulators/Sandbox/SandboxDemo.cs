@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CiPublisher.Emulators.AltStore;
 using CiPublisher.Emulators.AppStoreConnect;
 using CiPublisher.Emulators.Aptoide;
 using CiPublisher.Emulators.Fenfa;
@@ -11,7 +12,8 @@ namespace CiPublisher.Emulators.Sandbox;
 /// The README's one-command demo: Fenfa, Aptoide and GitHub emulators on loopback, an IPA and an APK
 /// (the shared real-world fixtures when they are beside the clone, else generated ones), and the real
 /// program run twice, the second time to show that a re-run publishes nothing new; then the App Store Connect
-/// emulator, where the testers' new devices are registered and the app's ad-hoc profile is replaced to hold them.
+/// emulator, where the testers' new devices are registered and the app's ad-hoc profile is replaced to hold them; last
+/// the AltStore PAL chain, from App Store Connect to a federated source whose version points at the release's assets.
 /// </summary>
 public static class SandboxDemo
 {
@@ -73,7 +75,8 @@ public static class SandboxDemo
                              $"GitHub release v2.4.1 {(github.Releases(Repository).Count == 1 ? "has one distribution section" : "is missing")}.");
 
             var devices = await RegisterDevicesAsync(workspace, stdout, stderr);
-            return first != 0 ? first : second != 0 ? second : devices;
+            var pal = await PalChainAsync(github, stdout, stderr);
+            return new[] { first, second, devices, pal }.FirstOrDefault(exit => exit != 0);
         }
         finally
         {
@@ -115,6 +118,68 @@ public static class SandboxDemo
         stdout.WriteLine($"App Store Connect holds {apple.Devices.Count} device(s); profile '{profile.Name}' holds {profile.DeviceIds.Count} " +
                          "(the Apple TV cannot enter an iOS profile), saved as Lumen_Beta_AdHoc.mobileprovision.");
         return exit;
+    }
+
+    /// <summary>
+    /// AltStore PAL in one step: the ADP of Lumen 2.5.0 found in App Store Connect, processed by AltStore, its files put
+    /// on the GitHub release v2.5.0, the version written into source.json pointing at them, the source federated; run
+    /// twice, the second time changing nothing.
+    /// </summary>
+    private static async Task<int> PalChainAsync(GitHubEmulator github, TextWriter stdout, TextWriter stderr)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await using var apple = new AppStoreConnectEmulator(key, AppleKeyId, AppleIssuer);
+        await using var altstore = new AltStoreEmulator { PollsUntilDone = 1 };
+        await apple.StartAsync();
+        await altstore.StartAsync();
+        const string palBundleId = "org.example.lumen";
+        var adpId = apple.AddPackage(apple.AddAppStoreVersion(apple.AddApp(palBundleId, "Lumen"), "2.5.0"));
+        altstore.Packages[adpId] = SampleAdp.Build(palBundleId, "2.5.0", "431", "6741000000", deltas: 1).Zip;
+
+        var workspace = Directory.CreateTempSubdirectory("cipublisher-sandbox-pal-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(workspace, "build"));
+            File.WriteAllBytes(Path.Combine(workspace, "build", "Lumen.ipa"), SampleArtifacts.Ipa(bundleId: palBundleId, version: "2.5.0", build: "431"));
+            File.WriteAllText(Path.Combine(workspace, "source.json"), SourceFixtures.Realistic);
+            var environment = new Dictionary<string, string>
+            {
+                ["CIPUBLISHER_ARTIFACTS"] = "build/*.ipa",
+                ["CIPUBLISHER_WORKING_DIRECTORY"] = workspace,
+                ["CIPUBLISHER_APPLE_KEY_ID"] = AppleKeyId,
+                ["CIPUBLISHER_APPLE_ISSUER_ID"] = AppleIssuer,
+                ["CIPUBLISHER_APPLE_PRIVATE_KEY"] = key.ExportPkcs8PrivateKeyPem(),
+                ["CIPUBLISHER_APPLE_API_URL"] = apple.BaseUrl.ToString(),
+                ["CIPUBLISHER_ALTSTORE_API_URL"] = altstore.BaseUrl.ToString(),
+                ["CIPUBLISHER_ALTSTORE_ADP_ID"] = "auto",
+                ["CIPUBLISHER_ALTSTORE_ADP_HOST"] = "github-release",
+                ["CIPUBLISHER_ALTSTORE_SOURCE_FILE"] = "source.json",
+                ["CIPUBLISHER_ALTSTORE_SOURCE_URL"] = "https://apps.example.org/source.json",
+                ["CIPUBLISHER_GITHUB_TOKEN"] = GitHubToken,
+                ["CIPUBLISHER_GITHUB_API_URL"] = github.BaseUrl.ToString(),
+                ["CIPUBLISHER_GITHUB_REPOSITORY"] = Repository,
+                ["CIPUBLISHER_SUMMARY_FILE"] = Path.Combine(workspace, "cipublisher-pal-summary.md"),
+            };
+            stdout.WriteLine($"── Fourth run: AltStore PAL (App Store Connect {apple.BaseUrl}, AltStore {altstore.BaseUrl}): " +
+                             "find the ADP, process it, host it on the release, update and federate the source ──");
+            var exit = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["altstore"], CancellationToken.None);
+            stdout.WriteLine($"(exit code {exit})");
+            var source = File.ReadAllText(Path.Combine(workspace, "source.json"));
+            stdout.WriteLine("── Fifth run: the same again; the assets are kept and the source stays byte for byte ──");
+            var again = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["altstore"], CancellationToken.None);
+            stdout.WriteLine($"(exit code {again})");
+
+            var entry = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(workspace, "source.json")))!["apps"]![0]!["versions"]![0]!;
+            stdout.WriteLine($"GitHub release v2.5.0 holds {github.Assets(Repository, "v2.5.0").Count} ADP file(s); source.json's Lumen " +
+                             $"{entry["version"]} points at {entry["downloadURL"]} with {entry["assetURLs"]?.AsObject().Count ?? 0} assetURLs; " +
+                             $"AltStore federated {altstore.FederatedSources.Count} time(s); the re-run left source.json " +
+                             $"{(File.ReadAllText(Path.Combine(workspace, "source.json")) == source ? "unchanged" : "CHANGED")}.");
+            return exit != 0 ? exit : again;
+        }
+        finally
+        {
+            Directory.Delete(workspace, recursive: true);
+        }
     }
 
     private static void StageArtifacts(string workspace, TextWriter stdout)

@@ -6,7 +6,7 @@ namespace CiPublisher.IntegrationTests.EndToEnd;
 public sealed class SandboxDemoTests
 {
     [Fact]
-    public async Task TheDemo_PublishesOnce_ThenRegistersDevicesAndReplacesTheProfile()
+    public async Task TheDemo_PublishesOnce_RegistersDevicesAndReplacesTheProfile_ThenRunsThePalChain()
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -17,6 +17,8 @@ public sealed class SandboxDemoTests
         exit.Should().Be(0, output + stderr);
         output.Should().Contain("GitHub release v2.4.1 has one distribution section")
             .And.Contain("App Store Connect holds 3 device(s)")
-            .And.Contain("holds 2 (the Apple TV cannot enter an iOS profile)");
+            .And.Contain("holds 2 (the Apple TV cannot enter an iOS profile)")
+            .And.Contain("GitHub release v2.5.0 holds 5 ADP file(s)")
+            .And.Contain("with 5 assetURLs; AltStore federated 2 time(s); the re-run left source.json unchanged");
     }
 }

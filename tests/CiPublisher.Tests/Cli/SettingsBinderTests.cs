@@ -275,6 +275,45 @@ public sealed class SettingsBinderTests : IDisposable
         errors.Should().ContainSingle(e => e.Input == "altstore-adp-id");
     }
 
+    [Fact]
+    public void AdpHostGitHubRelease_BindsGitHub_AndWithoutATokenNamesWhatNeedsIt()
+    {
+        var hosting = new Dictionary<string, string> { ["INPUT_ALTSTORE-ADP-ID"] = "adp-1", ["INPUT_ALTSTORE-ADP-HOST"] = "GitHub-Release" };
+
+        var (settings, errors) = Bind(new(hosting) { ["INPUT_GITHUB-TOKEN"] = "ghs_token", ["INPUT_GITHUB-REPOSITORY"] = "octo/app" });
+        var (_, tokenless) = Bind(new(hosting) { ["INPUT_GITHUB-REPOSITORY"] = "octo/app" });
+
+        errors.Should().BeEmpty();
+        settings!.AltStore!.AdpHost.Should().Be(AdpHostKind.GitHubRelease);
+        settings.GitHub.Should().NotBeNull("the release assets are written with the GitHub token");
+        settings.GitHub!.Release.Should().BeFalse("hosting the ADP writes assets, not the distribution section");
+        tokenless.Should().ContainSingle(e => e.Input == "github-token").Which.Problem.Should().Contain("altstore-adp-host: github-release");
+    }
+
+    [Theory]
+    [InlineData("INPUT_ALTSTORE-ADP-HOST", "s3", "altstore-adp-host", "'s3' is not a host")]
+    [InlineData("INPUT_ALTSTORE-HOSTED-URL", "https://apps.example.org/adp/", "altstore-hosted-url", "give one")]
+    public void AdpHostingInputsThatContradict_AreInputErrors(string variable, string value, string input, string problem)
+    {
+        var (_, errors) = Bind(new()
+        {
+            ["INPUT_ALTSTORE-ADP-ID"] = "adp-1", ["INPUT_ALTSTORE-ADP-HOST"] = "github-release", ["INPUT_GITHUB-TOKEN"] = "ghs_token",
+            ["INPUT_GITHUB-REPOSITORY"] = "octo/app", [variable] = value,
+        });
+
+        errors.Should().ContainSingle(e => e.Input == input).Which.Problem.Should().Contain(problem);
+    }
+
+    [Theory]
+    [InlineData("INPUT_ALTSTORE-ADP-HOST", "github-release", "altstore-adp-host")]
+    [InlineData("INPUT_ALTSTORE-ADP-DIR", "public/adp", "altstore-adp-dir")]
+    public void AdpHostingWithoutAnAdp_IsAnInputError(string variable, string value, string input)
+    {
+        var (_, errors) = Bind(new() { ["INPUT_GITHUB-TOKEN"] = "ghs_token", [variable] = value });
+
+        errors.Should().Contain(e => e.Input == input && e.Problem.Contains("needs altstore-adp-id"));
+    }
+
     [Theory]
     [InlineData("INPUT_APTOIDE-CATEGORY", "Tools", "aptoide-category")]
     [InlineData("INPUT_APTOIDE-RATING", "adults", "aptoide-rating")]

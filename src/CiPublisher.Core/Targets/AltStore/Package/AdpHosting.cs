@@ -32,7 +32,7 @@ public sealed class AdpHosting(RunSettings settings, AdpDownloader downloader, S
         var folder = staging ?? Path.GetFullPath(altstore.AdpDir!, settings.WorkingDirectory);
         try
         {
-            var bytes = await DownloadAsync(link, renewLink, zip, name, cancellationToken);
+            var bytes = await DownloadAsync(link, renewLink, zip, $"ADP {adpId} download", cancellationToken);
             var package = await AdpPackage.UnpackAsync(zip, folder, cancellationToken);
             if (Mismatch(package.Manifest, expected) is { } mismatch)
             {
