@@ -76,7 +76,7 @@ public sealed class AltStoreEmulator : EmulatorHost
         app.MapGet("/downloads/{adpId}/{linkId}.zip", Download);
     }
 
-    private IResult Download(string adpId, string linkId)
+    private async Task<IResult> Download(HttpContext context, string adpId, string linkId)
     {
         if (!_jobs.TryGetValue(adpId, out var job) || job.LinkId != linkId || !Packages.TryGetValue(adpId, out var zip))
             return Results.Text("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>", "application/xml", statusCode: 404);
@@ -85,8 +85,27 @@ public sealed class AltStoreEmulator : EmulatorHost
             if (LinkExpiresBeforeFirstDownload.Remove(adpId))
                 return Results.Text("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", "application/xml", statusCode: 403);
         }
+        if (Interlocked.Decrement(ref _downloadsToCut) >= 0)
+        {
+            // The whole length announced, half of it sent, then the connection gone: a CDN transfer breaking off.
+            context.Response.ContentType = "application/zip";
+            context.Response.ContentLength = zip.Length;
+            await context.Response.Body.WriteAsync(zip.AsMemory(0, zip.Length / 2));
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+            return Results.Empty;
+        }
         _downloads.Enqueue(adpId);
         return Results.Bytes(zip, "application/zip");
+    }
+
+    private int _downloadsToCut;
+
+    /// <summary>How many of the next downloads break off halfway through the body.</summary>
+    public int DownloadsCutShort
+    {
+        get => Math.Max(0, Volatile.Read(ref _downloadsToCut));
+        set => Volatile.Write(ref _downloadsToCut, value);
     }
 
     private async Task<IResult> ProcessAsync(HttpRequest request)

@@ -102,6 +102,33 @@ public sealed class AltStoreAdpHostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADownloadThatBreaksOff_IsStartedAgain_AndOnlyTheWholePackageIsUsed()
+    {
+        _harness.Emulator.DownloadsCutShort = 1;
+
+        var result = await RunAsync(Unpacking);
+
+        result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
+        _harness.Emulator.Downloads.Should().ContainSingle("the second attempt got the whole zip");
+        File.ReadAllBytes(Path.Combine(Folder, "manifest.json")).Should().Equal(_package.Manifest);
+    }
+
+    [Fact]
+    public async Task ADownloadThatKeepsBreakingOff_FailsSayingSo_AndLeavesTheSourceAlone()
+    {
+        _harness.Emulator.DownloadsCutShort = 10;
+        var before = await File.ReadAllBytesAsync(_sourcePath);
+
+        var result = await _harness.Time.RunUntilDoneAsync(_harness.Target(_harness.Settings(Unpacking, maxRetries: 2))
+            .RunAsync(AltStoreHarness.Ipa(), CancellationToken.None));
+
+        result.Outcome.Should().Be(Outcome.Failed);
+        result.Reason.Should().Contain("broke off");
+        (await File.ReadAllBytesAsync(_sourcePath)).Should().Equal(before);
+        Directory.Exists(Folder).Should().BeFalse("nothing of a broken download is unpacked");
+    }
+
+    [Fact]
     public async Task APackageOfAnotherVersion_FailsNamingTheInput_AndLeavesTheSourceAlone()
     {
         _harness.Emulator.Packages[AdpId] = SampleAdp.Build("org.example.lumen", "2.4.1", "418").Zip;
