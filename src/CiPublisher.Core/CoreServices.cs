@@ -21,6 +21,7 @@ public static class CoreServices
         services.AddSingleton(time ?? TimeProvider.System);
         services.TryAddSingleton(progress ?? NoTransferProgress.Instance);
         services.AddSingleton<TargetRunner>();
+        services.AddSingleton<RunDownloadLinks>();
         services.AddSingleton<CallMeter>();
         services.AddHttpClient();
         return services;

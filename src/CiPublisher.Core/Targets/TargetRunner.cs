@@ -6,13 +6,23 @@ using Microsoft.Extensions.Logging;
 
 namespace CiPublisher.Core.Targets;
 
-/// <summary>Runs the enabled targets concurrently; one failing does not stop the others, and none throws past here.</summary>
-public sealed class TargetRunner(SecretRegistry secrets, TimeProvider time, ILogger<TargetRunner> logger)
+/// <summary>
+/// Runs the enabled targets concurrently; one failing does not stop the others, and none throws past here. Each
+/// <see cref="IDownloadLinkProvider"/>'s result goes to <see cref="RunDownloadLinks"/> however it ended.
+/// </summary>
+public sealed class TargetRunner(SecretRegistry secrets, TimeProvider time, RunDownloadLinks links, ILogger<TargetRunner> logger)
 {
     public async Task<IReadOnlyList<TargetResult>> RunAsync(
         IEnumerable<IPublishTarget> targets, ArtifactSet artifacts, CancellationToken cancellationToken)
     {
-        var runs = targets.Select(t => GuardAsync(t.Name, ct => t.RunAsync(artifacts, ct), cancellationToken));
+        var all = targets.ToList();
+        links.Expect(all.OfType<IDownloadLinkProvider>().OrderBy(t => t.DownloadLinkRank).Select(p => p.Name));
+        var runs = all.Select(async t =>
+        {
+            var result = await GuardAsync(t.Name, ct => t.RunAsync(artifacts, ct), cancellationToken);
+            if (t is IDownloadLinkProvider) links.Finished(t.Name, result);
+            return result;
+        });
         return await Task.WhenAll(runs);
     }
 

@@ -3,6 +3,32 @@ namespace CiPublisher.Emulators.AltStore;
 /// <summary>Sources as developers write them: legacy keys, keys this tool never heard of, unicode, odd numbers.</summary>
 public static class SourceFixtures
 {
+    /// <summary>An AltStore Classic (SideStore-style) source: no marketplaceID, no buildVersion, a date-only date.</summary>
+    public const string Classic = """
+        {
+          "name": "Community Apps",
+          "identifier": "org.example.community",
+          "apps": [
+            {
+              "name": "Lumen",
+              "bundleIdentifier": "com.example.lumen",
+              "developerName": "Example Labs",
+              "localizedDescription": "A photo journal.",
+              "iconURL": "https://apps.example.org/lumen/icon.png",
+              "versions": [
+                {
+                  "version": "2.4.0",
+                  "date": "2026-04-01",
+                  "downloadURL": "https://github.com/example/lumen/releases/download/v2.4.0/Lumen.ipa",
+                  "size": 41000000
+                }
+              ]
+            }
+          ]
+        }
+
+        """;
+
     public const string Realistic = """
         {
           "name": "Example Labs",

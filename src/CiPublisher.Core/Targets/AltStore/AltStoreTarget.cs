@@ -17,7 +17,7 @@ namespace CiPublisher.Core.Targets.AltStore;
 /// </summary>
 public sealed class AltStoreTarget(
     RunSettings settings, AltStoreGateway gateway, CallMeter calls, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger,
-    AdpDownloader downloader, AdpFinder? finder = null, IAdpHost? host = null)
+    AdpDownloader downloader, RunDownloadLinks links, AdpFinder? finder = null, IAdpHost? host = null)
     : IPublishTarget
 {
     public string Name => "AltStore";
@@ -219,6 +219,7 @@ public sealed class AltStoreTarget(
         }
 
         var downloadUrl = altstore.HostedUrl ?? hosted?.ManifestUrl ?? (adp?.DownloadUrl is { } link ? new Uri(link) : null)
+                          ?? await IpaLinkOfThisRunAsync(path, ios, run, cancellationToken)
                           // A dry run validates the edit with a stand-in for the link AltStore has not given yet.
                           ?? (settings.DryRun ? new Uri("https://adp.invalid/dry-run") : null);
         if (downloadUrl is null || locator.IsEmpty || version is null || build is null || size is null)
@@ -278,6 +279,18 @@ public sealed class AltStoreTarget(
         {
             run.Items.Add(Item(name, Outcome.Failed, $"could not read or write {path}: {secrets.Redact(failure.Message)}", facts));
         }
+    }
+
+    /// <summary>
+    /// For a Classic source, which points at the .ipa itself: the public link another target of this run gave it
+    /// (its Fenfa download, its GitHub release asset), once those targets have finished.
+    /// </summary>
+    private async Task<Uri?> IpaLinkOfThisRunAsync(string sourcePath, ArtifactInfo? ios, RunRecord run, CancellationToken cancellationToken)
+    {
+        if (ios is null || await AltSourceFile.KindOfAsync(sourcePath, cancellationToken) != SourceKind.Classic) return null;
+        if (await links.ForAsync(ios.FileName, cancellationToken) is not { } link) return null;
+        run.Notes.Add($"The Classic source's new version points at {ios.FileName} as {link.Target} serves it: {link.Url}");
+        return link.Url;
     }
 
     private async Task FederateAsync(AltStoreSettings altstore, RunRecord run, CancellationToken cancellationToken)

@@ -9,9 +9,11 @@ namespace CiPublisher.Core.Targets.Fenfa;
 /// <summary>Publishes the artifacts as releases on a Fenfa server: find or create product and variants, upload, publish.</summary>
 public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITransferProgress progress, CallMeter calls, TimeProvider time,
     ILogger<FenfaTarget> logger)
-    : IPublishTarget
+    : IDownloadLinkProvider
 {
     public string Name => "Fenfa";
+
+    public int DownloadLinkRank => 0;
 
     public IReadOnlySet<string> Verbs { get; } = new HashSet<string>();
 

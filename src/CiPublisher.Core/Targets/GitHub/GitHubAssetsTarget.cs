@@ -13,9 +13,11 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// section does, and <c>SHA256SUMS</c> listing every asset (<c>github-release-checksums</c>).
 /// </summary>
 public sealed class GitHubAssetsTarget(RunSettings settings, IGitHubClient client, GitHubAssetsClient assets, CallMeter calls,
-    ITransferProgress progress, SecretRegistry secrets, TimeProvider time, ILogger<GitHubAssetsTarget> logger) : IPublishTarget
+    ITransferProgress progress, SecretRegistry secrets, TimeProvider time, ILogger<GitHubAssetsTarget> logger) : IDownloadLinkProvider
 {
     public const string AssetsOutput = "release-assets";
+
+    public int DownloadLinkRank => 1;
 
     public string Name => "GitHub release assets";
 

@@ -54,6 +54,20 @@ public static partial class AltSourceFile
         return new SourceUpdate(plan.Edit, plan.AppName, write, kind, before);
     }
 
+    /// <summary>Whether the file is a PAL or a Classic source; null when it cannot be read as one (the update says why).</summary>
+    public static async Task<SourceKind?> KindOfAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = File.OpenRead(path);
+            return await JsonNode.ParseAsync(file, cancellationToken: cancellationToken) is JsonObject root ? SourceKinds.Of(root) : null;
+        }
+        catch (Exception unreadable) when (unreadable is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A problem of the app's n-th version is the (n+1)-th's once a new entry went to the top.</summary>
     private static string ShiftedVersions(string problem, int appIndex) =>
         VersionPath().Replace(problem, match => match.Groups["app"].Value == appIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)
