@@ -39,32 +39,10 @@ public static class SummaryRenderer
         return md.ToString();
     }
 
-    /// <summary>What a tester needs first: per artifact, where to install or download it (itms-services links are no links on GitHub: the page has them).</summary>
     private static void RenderInstall(StringBuilder md, RunReport report)
     {
-        var rows = report.Artifacts.Select(a => (Artifact: a, Links: report.Targets
-                .SelectMany(t => t.Items.Where(i => i.Name == a.FileName && !i.NotForThisTarget)
-                    .SelectMany(i => i.Links.Where(l => l.Key is "page" or "download" && l.Value.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-                        .Select(l => $"[{(l.Key == "page" ? "install page" : "download")} ({Escape(t.Target)})]({l.Value})")))
-                .Distinct().ToList()))
-            .Where(r => r.Links.Count > 0).ToList();
-        if (rows.Count == 0) return;
-        var codes = report.Targets.SelectMany(t => t.Items)
-            .Where(i => i.Links.ContainsKey("qr") && i.Facts.ContainsKey("for"))
-            .GroupBy(i => i.Facts["for"], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Links["qr"], StringComparer.Ordinal);
-        md.Append("### 📲 Install\n\n| | build | links |").Append(codes.Count > 0 ? " scan |\n|---|---|---|---|\n" : "\n|---|---|---|\n");
-        foreach (var (artifact, links) in rows)
-        {
-            var build = string.Join(" ", new[] { artifact.Version, artifact.Build is null ? null : $"({artifact.Build})" }.OfType<string>());
-            md.Append(CultureInfo.InvariantCulture, $"| {OutputsRenderer.PlatformName(artifact.Platform)} | `{Escape(artifact.FileName)}` {Escape(build)} | ")
-                .Append(string.Join(" · ", links)).Append(" |");
-            if (codes.Count > 0)
-                // A Markdown image, not HTML: GitHub and Azure Pipelines both render it (~200 px, a camera's size).
-                md.Append(codes.TryGetValue(artifact.FileName, out var code) ? $" ![QR code]({code}) |" : " |");
-            md.Append('\n');
-        }
-        md.Append('\n');
+        var table = InstallTable.Render(report);
+        if (table.Length > 0) md.Append("### 📲 Install\n\n").Append(table).Append('\n');
     }
 
     private static void RenderTarget(StringBuilder md, TargetResult target)

@@ -27,6 +27,7 @@ public sealed class GitHubWriteBackEndToEndTests() : FenfaAndGitHubRun("ghs_EndT
 
         var comment = GitHub.Comments(Repository, 7).Should().ContainSingle().Which;
         comment.Body.Should().Contain(Fenfa.Releases.Single().Id);
+        comment.Body.Should().Contain("📲 install").And.Contain("[install page (Fenfa)](", "a reviewer installs the build from the comment");
         Fenfa.Releases.Should().ContainSingle();
     }
 
@@ -66,6 +67,40 @@ public sealed class GitHubWriteBackEndToEndTests() : FenfaAndGitHubRun("ghs_EndT
             .Should().NotContain(line => line.Contains(Token, StringComparison.Ordinal));
         GitHub.Comments(Repository, 31).Should().ContainSingle().Which.Body.Should().Contain(Fenfa.Releases.Single().Id);
         GitHub.Releases(Repository).Should().BeEmpty("pull-request builds leave releases alone");
+    }
+
+    /// <summary>
+    /// A tag build on Azure Pipelines shows the Install table with its QR code in the summary it uploads (Azure renders
+    /// Markdown images); GitLab's log, which shows no image, gets each QR code's link instead.
+    /// </summary>
+    [Theory]
+    [InlineData("azure")]
+    [InlineData("gitlab")]
+    public async Task TagBuildsOfOtherCis_ShowTheInstallTable_AsEachCanShowIt(string platform)
+    {
+        Run.Input("github-release-assets", "true");
+        AsAnotherCi(platform);
+        var tag = platform == "azure"
+            ? new Dictionary<string, string> { ["BUILD_REASON"] = "IndividualCI", ["BUILD_SOURCEBRANCH"] = "refs/tags/v2.4.1", ["AGENT_TEMPDIRECTORY"] = Run.Workspace }
+            : new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "push", ["CI_COMMIT_TAG"] = "v2.4.1", ["CI_COMMIT_REF_NAME"] = "v2.4.1" };
+        foreach (var (name, value) in tag) Run.Environment[name] = value;
+        foreach (var name in new[] { "SYSTEM_PULLREQUEST_PULLREQUESTNUMBER", "SYSTEM_PULLREQUEST_PULLREQUESTID", "CI_EXTERNAL_PULL_REQUEST_IID" })
+            Run.Environment.Remove(name);
+
+        var run = await Run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
+        var qr = $"{GitHub.BaseUrl}{Repository}/releases/download/v2.4.1/qr-Lumen.ipa.png";
+        if (platform == "azure")
+        {
+            var upload = run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith("##vso[task.uploadsummary]", StringComparison.Ordinal));
+            File.ReadAllText(upload["##vso[task.uploadsummary]".Length..]).Should().Contain("### 📲 Install").And.Contain($"![QR code]({qr})")
+                .And.Contain("[install page (Fenfa)](");
+        }
+        else
+        {
+            run.Stdout.Should().Contain($"QR code: {qr}").And.Contain("[install page (Fenfa)](").And.NotContain("![QR code]");
+        }
     }
 
     /// <summary>Inputs as CIPUBLISHER_* variables, and the CI's own variables instead of GitHub's.</summary>

@@ -85,6 +85,21 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheReleaseSection_ShowsTheSameInstallTable_WithTheQrCodes()
+    {
+        _run.Input("github-release", "true");
+
+        var run = await _run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
+        var body = _github.Releases(Repository).Single(r => r.TagName == Tag).Body;
+        var qr = $"![QR code]({_github.BaseUrl}{Repository}/releases/download/{Tag}/qr-Lumen.ipa.png)";
+        body.Should().Contain("📲 install").And.Contain(qr).And.Contain($"[download (GitHub release assets)]({_github.BaseUrl}{Repository}/releases/download/{Tag}/Lumen.ipa)");
+        var summaryRow = run.Summary.Split('\n').Single(l => l.Contains(qr, StringComparison.Ordinal));
+        body.Should().Contain(summaryRow, "the release shows the job summary's row");
+    }
+
+    [Fact]
     public async Task InAPrivateRepository_NoQrCodeIsUploaded_AndTheSummaryKeepsLinks()
     {
         _github.PrivateRepositories.Add(Repository);

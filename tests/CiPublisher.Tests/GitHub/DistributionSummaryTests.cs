@@ -38,6 +38,35 @@ public class DistributionSummaryTests
     }
 
     [Fact]
+    public void Render_StartsWithTheInstallTable_OfTheJobSummary_WithTheQrCodesMadeForIt()
+    {
+        var ipa = new CiPublisher.Core.Artifacts.ArtifactInfo
+        {
+            Path = "/b/Lumen.ipa", FileName = "Lumen.ipa", Extension = ".ipa", Platform = CiPublisher.Core.Artifacts.ArtifactPlatform.Ios,
+            Version = "2.4.1", Build = "418", SizeBytes = 1024,
+        };
+        var fenfa = new TargetResult
+        {
+            Target = "Fenfa", Outcome = Outcome.Succeeded,
+            Items = [new ItemResult { Name = "Lumen.ipa", Outcome = Outcome.Succeeded, Links = new Dictionary<string, string> { ["page"] = "https://d.example/p" } }],
+        };
+        ItemResult[] codes = [new ItemResult
+        {
+            Name = "QR code of Lumen.ipa", Outcome = Outcome.Succeeded,
+            Links = new Dictionary<string, string> { ["qr"] = "https://gh.example/qr-Lumen.ipa.png" }, Facts = new Dictionary<string, string> { ["for"] = "Lumen.ipa" },
+        }];
+
+        var markdown = DistributionSummary.Render(ReportWith(fenfa) with { Artifacts = [ipa] }, new RunContext(), "2.4.1", codes);
+
+        var install = InstallTable.Render(ReportWith(fenfa, new TargetResult { Target = "QR codes", Outcome = Outcome.Succeeded, Items = codes }) with { Artifacts = [ipa] },
+            DistributionSummary.InstallCorner);
+        markdown.Should().Contain(install, "the release section and the comment show what the job summary shows")
+            .And.Contain("| iOS | `Lumen.ipa` 2.4.1 (418) | [install page (Fenfa)](https://d.example/p) | ![QR code](https://gh.example/qr-Lumen.ipa.png) |");
+        markdown.IndexOf("📲 install", StringComparison.Ordinal).Should().BeLessThan(markdown.IndexOf("| Artifact | Target", StringComparison.Ordinal));
+        markdown.Should().NotContain("| QR code of Lumen.ipa |", "the codes are shown, not listed as rows");
+    }
+
+    [Fact]
     public void Render_TargetWithoutItems_GetsOneRowWithItsReason()
     {
         var aptoide = TargetResult.Failed("Aptoide", "401 | token expired\nre-login");

@@ -42,4 +42,30 @@ public class ReleaseSectionTests
     [Fact]
     public void Merge_EndMarkerBeforeStart_IsNotTakenAsTheEnd() =>
         ReleaseSection.Merge(ReleaseSection.EndMarker + " x " + ReleaseSection.StartMarker + " y", Block).Should().BeNull();
+
+    [Fact]
+    public void Merge_OfTwoMatrixJobs_KeepsBothJobsRowsInEachTable()
+    {
+        static string Job(string platform, string file) => ReleaseSection.Wrap($"""
+            ### Distribution · Lumen 2.4.1
+
+            | {DistributionSummary.InstallCorner} | build | links | scan |
+            |---|---|---|---|
+            | {platform} | `{file}` 2.4.1 (418) | [download](https://gh.example/{file}) | ![QR code](https://gh.example/qr-{file}.png) |
+
+            | Artifact | Target | Version | Build | Result | Links |
+            | --- | --- | --- | --- | --- | --- |
+            | {file} | GitHub release assets | 2.4.1 | 418 | ✅ done | [download](https://gh.example/{file}) |
+            """);
+
+        var ios = ReleaseSection.Merge(null, Job("iOS", "Lumen.ipa"))!;
+        var both = ReleaseSection.Merge(ios, Job("Android", "app.apk"))!;
+        var again = ReleaseSection.Merge(both, Job("Android", "app.apk"))!;
+
+        both.Should().Contain("| iOS | `Lumen.ipa` 2.4.1 (418) |").And.Contain("| Android | `app.apk` 2.4.1 (418) |")
+            .And.Contain("| Lumen.ipa | GitHub release assets |").And.Contain("| app.apk | GitHub release assets |");
+        both.Split(DistributionSummary.InstallCorner).Should().HaveCount(2, "one Install table holds both jobs' rows");
+        both.IndexOf("| Android | `app.apk`", StringComparison.Ordinal).Should().BeLessThan(both.IndexOf("| Artifact | Target", StringComparison.Ordinal));
+        again.Should().Be(both, "a re-run of a job replaces its own rows");
+    }
 }

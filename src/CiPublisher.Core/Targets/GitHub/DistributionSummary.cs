@@ -4,12 +4,19 @@ using CiPublisher.Core.Settings;
 
 namespace CiPublisher.Core.Targets.GitHub;
 
-/// <summary>The Markdown both the release section and the pull-request comment show: one row per artifact and target.</summary>
+/// <summary>
+/// The Markdown both the release section and the pull-request comment show: how to install each artifact (the job
+/// summary's Install table), then one row per artifact and target.
+/// </summary>
 public static class DistributionSummary
 {
+    /// <summary>The first header cell of the Install table, which tells it apart when the rows of matrix jobs are merged.</summary>
+    public const string InstallCorner = "📲 install";
+
     private static readonly string[] PreferredLinkOrder = ["page", "download", "install"];
 
-    public static string Render(RunReport report, RunContext context, string? version)
+    /// <param name="qrCodes">Items of QR code images (<c>Links["qr"]</c>, <c>Facts["for"]</c>) made after the report.</param>
+    public static string Render(RunReport report, RunContext context, string? version, IReadOnlyList<ItemResult>? qrCodes = null)
     {
         var markdown = new StringBuilder();
         var title = string.Join(' ', new[] { report.AppName, version ?? report.Version }.Where(p => !string.IsNullOrWhiteSpace(p)));
@@ -17,6 +24,10 @@ public static class DistributionSummary
         if (title.Length > 0) markdown.Append(" · ").Append(Cell(title));
         markdown.Append("\n\n");
 
+        var install = InstallTable.Render(qrCodes is not { Count: > 0 } ? report
+            : report with { Targets = [.. report.Targets, new TargetResult { Target = "QR codes", Outcome = Outcome.Succeeded, Items = qrCodes }] },
+            InstallCorner);
+        if (install.Length > 0) markdown.Append(install).Append('\n');
         markdown.Append("| Artifact | Target | Version | Build | Result | Links |\n");
         markdown.Append("| --- | --- | --- | --- | --- | --- |\n");
         foreach (var target in report.Targets)

@@ -36,28 +36,23 @@ public sealed class GitHubReportTarget(
             return TargetResult.Failed(Name, $"github-repository must be owner/name (got '{given}')");
 
         var version = settings.Version ?? report.Version;
-        var summary = DistributionSummary.Render(report, settings.Context, version);
         var pullRequestRun = settings.Context.IsPullRequest;
-        var plan = new Plan(
-            pullRequestRun ? null : ReleaseTag.For(settings.Context, version),
-            pullRequestRun ? PullRequestLeavesReleases : NoRelease,
-            settings.Context.PullRequestNumber is > 0 and var pullRequest ? pullRequest : null,
-            ReleaseSection.Wrap(summary),
-            PullRequestCommentWriter.CommentBody(summary));
-
-        if (settings.DryRun || report.DryRun) return DryRun(github, plan);
+        var tag = pullRequestRun ? null : ReleaseTag.For(settings.Context, version);
+        if (settings.DryRun || report.DryRun) return DryRun(github, PlanFor(report, version, tag));
 
         var gateway = new GitHubGateway(repository, time, secrets, logger);
         var items = new List<ItemResult>();
-        if (assets is not null && plan.Tag is { } qrTag)
+        if (assets is not null && tag is not null)
         {
             items.AddRange(await GuardManyAsync("QR codes", async () =>
             {
-                var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(qrTag, settings.Context.Sha, cancellationToken);
+                var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, settings.Context.Sha, cancellationToken);
                 return await new QrCodeAssets(assets, repository, settings.Http, progress, time, logger)
                     .PublishAsync(report, release.Id, release.UploadUrl, cancellationToken);
             }));
         }
+        // The release section and the comment show the QR codes just made, as the job summary does.
+        var plan = PlanFor(report, version, tag, items);
         if (github.Release)
         {
             items.Add(plan.Tag is null
@@ -87,6 +82,14 @@ public sealed class GitHubReportTarget(
             Items = items,
             Figures = Figures(),
         };
+    }
+
+    private Plan PlanFor(RunReport report, string? version, ReleaseTag? tag, IReadOnlyList<ItemResult>? qrCodes = null)
+    {
+        var summary = DistributionSummary.Render(report, settings.Context, version, qrCodes);
+        return new Plan(tag, settings.Context.IsPullRequest ? PullRequestLeavesReleases : NoRelease,
+            settings.Context.PullRequestNumber is > 0 and var pullRequest ? pullRequest : null,
+            ReleaseSection.Wrap(summary), PullRequestCommentWriter.CommentBody(summary));
     }
 
     private async Task<IReadOnlyList<ItemResult>> GuardManyAsync(string itemName, Func<Task<IReadOnlyList<ItemResult>>> write)

@@ -4,8 +4,8 @@ namespace CiPublisher.Core.Targets.GitHub;
 
 /// <summary>
 /// Merges one job's distribution block into the block already in a release, so that the jobs of a build matrix
-/// (an iOS job, an Android job) share one section: a row is keyed by what it describes (artifact and target) and
-/// replaced only by a row with the same key; the other jobs' rows and status lines stay.
+/// (an iOS job, an Android job) share one section: in each table (Install, per target) a row is keyed by what it
+/// describes (its first two cells) and replaced only by a row with the same key; the other jobs' rows and status lines stay.
 /// </summary>
 public static partial class ReleaseSectionRows
 {
@@ -17,15 +17,21 @@ public static partial class ReleaseSectionRows
     {
         var mine = Parse(ours);
         var existing = Parse(theirs);
-        var keys = mine.Rows.Select(RowKey).ToHashSet(StringComparer.Ordinal);
-        var rows = existing.Rows.Select(row => keys.Contains(RowKey(row)) ? mine.Rows.First(r => RowKey(r) == RowKey(row)) : row).ToList();
-        rows.AddRange(mine.Rows.Where(r => !existing.Rows.Select(RowKey).Contains(RowKey(r))));
+        var tables = mine.Tables.Select(table => existing.Tables.FirstOrDefault(t => t.Name == table.Name) is { } their
+                ? table with { Rows = MergeRows(their.Rows, table.Rows) }
+                : table)
+            .Concat(existing.Tables.Where(t => mine.Tables.All(m => m.Name != t.Name)))
+            .ToList();
         var labels = mine.Statuses.Select(StatusLabel).ToHashSet(StringComparer.Ordinal);
         var statuses = existing.Statuses.Where(s => !labels.Contains(StatusLabel(s))).Concat(mine.Statuses).ToList();
 
-        var lines = new List<string>(mine.Head) { "" };
-        lines.AddRange(mine.TableHeader);
-        lines.AddRange(rows);
+        var lines = new List<string>(mine.Head);
+        foreach (var table in tables)
+        {
+            lines.Add("");
+            lines.AddRange(table.Header);
+            lines.AddRange(table.Rows);
+        }
         foreach (var status in statuses)
         {
             lines.Add("");
@@ -39,30 +45,51 @@ public static partial class ReleaseSectionRows
         return string.Join('\n', lines) + "\n";
     }
 
+    /// <summary>Their rows in their order, each replaced by ours when ours describes the same thing; then our new ones.</summary>
+    private static List<string> MergeRows(List<string> theirs, List<string> ours)
+    {
+        var keys = ours.Select(RowKey).ToHashSet(StringComparer.Ordinal);
+        var rows = theirs.Select(row => keys.Contains(RowKey(row)) ? ours.First(r => RowKey(r) == RowKey(row)) : row).ToList();
+        var known = theirs.Select(RowKey).ToHashSet(StringComparer.Ordinal);
+        rows.AddRange(ours.Where(r => !known.Contains(RowKey(r))));
+        return rows;
+    }
+
     /// <summary>Whether every row and status line of <paramref name="ours"/> stands in <paramref name="block"/>.</summary>
     public static bool Contains(string block, string ours)
     {
         var present = block.Split('\n').ToHashSet(StringComparer.Ordinal);
         var mine = Parse(ours);
-        return mine.Rows.Concat(mine.Statuses).All(present.Contains);
+        return mine.Tables.SelectMany(t => t.Rows).Concat(mine.Statuses).All(present.Contains);
     }
 
-    private sealed record Parts(List<string> Head, List<string> TableHeader, List<string> Rows, List<string> Statuses, List<string> Tail);
+    /// <summary>A Markdown table, known by the first cell of its header (the Install table, the per-target table).</summary>
+    private sealed record Table(string Name, List<string> Header, List<string> Rows);
+
+    private sealed record Parts(List<string> Head, List<Table> Tables, List<string> Statuses, List<string> Tail);
 
     private static Parts Parse(string block)
     {
-        var parts = new Parts([], [], [], [], []);
+        var parts = new Parts([], [], [], []);
+        Table? current = null;
         foreach (var line in block.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             if (line.StartsWith('|'))
             {
-                if (parts.TableHeader.Count < 2) parts.TableHeader.Add(line);
-                else parts.Rows.Add(line);
+                if (current is null)
+                {
+                    current = new Table(UnescapedPipe().Split(line.Trim()) is { Length: > 1 } cells ? cells[1].Trim() : line, [], []);
+                    parts.Tables.Add(current);
+                }
+                if (current.Header.Count < 2) current.Header.Add(line);
+                else current.Rows.Add(line);
+                continue;
             }
-            else if (line.StartsWith("**", StringComparison.Ordinal)) parts.Statuses.Add(line);
+            current = null;
+            if (line.StartsWith("**", StringComparison.Ordinal)) parts.Statuses.Add(line);
             else if (line.Length == 0 || line.StartsWith(ReleaseSection.StartMarker, StringComparison.Ordinal)
                      || line.StartsWith(ReleaseSection.EndMarker, StringComparison.Ordinal)) continue;
-            else if (parts.TableHeader.Count == 0) parts.Head.Add(line);
+            else if (parts.Tables.Count == 0) parts.Head.Add(line);
             else parts.Tail.Add(line);
         }
         return parts;
