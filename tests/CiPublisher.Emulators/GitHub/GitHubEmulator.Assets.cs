@@ -51,6 +51,39 @@ public sealed partial class GitHubEmulator
         app.MapGet("/repos/{owner}/{repo}/releases/assets/{assetId:long}", GetAsset);
         app.MapPatch("/repos/{owner}/{repo}/releases/assets/{assetId:long}", RenameAssetAsync);
         app.MapDelete("/repos/{owner}/{repo}/releases/assets/{assetId:long}", DeleteAsset);
+        app.MapGet("/{owner}/{repo}/releases/download/{tag}/{name}", BrowserDownload);
+        app.MapGet("/storage/releases/{assetId:long}", StoredAsset);
+    }
+
+    private static bool IsWebPath(string path) =>
+        path.StartsWith("/storage/", StringComparison.Ordinal)
+        || (!path.StartsWith("/repos/", StringComparison.Ordinal) && path.Contains("/releases/download/", StringComparison.Ordinal));
+
+    /// <summary>
+    /// An asset's <c>browser_download_url</c>, as github.com answers it without signing in: a redirect to the file's
+    /// storage for an uploaded asset of a public repository, 404 otherwise (a private repository's assets need a session).
+    /// </summary>
+    private IResult BrowserDownload(string owner, string repo, string tag, string name)
+    {
+        lock (_gate)
+        {
+            var repository = $"{owner}/{repo}";
+            var release = _releases.FirstOrDefault(r => Same(r.Repository, repository) && r.TagName == tag && !r.Draft);
+            if (release is null || PrivateRepositories.Contains(repository)
+                || AssetsOf(release.Id).FirstOrDefault(a => a.Name == name && a.State == "uploaded") is not { } asset)
+                return Results.Text("Not Found", "text/plain", statusCode: 404);
+            return Results.Redirect($"/storage/releases/{asset.Id}", permanent: false);
+        }
+    }
+
+    private IResult StoredAsset(long assetId)
+    {
+        lock (_gate)
+        {
+            return _assets.Find(a => a.Id == assetId && a.State == "uploaded") is { } asset
+                ? Results.File(asset.Path, asset.ContentType)
+                : Results.Text("Not Found", "text/plain", statusCode: 404);
+        }
     }
 
     // Called with _gate held.

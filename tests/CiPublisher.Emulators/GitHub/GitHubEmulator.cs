@@ -173,6 +173,12 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
 
     private async Task AuthenticateAndCountAsync(HttpContext context, RequestDelegate next)
     {
+        // github.com's web side (an asset's browser_download_url) takes no token and counts against no API limit.
+        if (IsWebPath(context.Request.Path.Value ?? "/"))
+        {
+            await next(context);
+            return;
+        }
         var authorization = context.Request.Headers.Authorization.ToString();
         var presented = authorization.StartsWith("token ", StringComparison.OrdinalIgnoreCase) ? authorization[6..]
             : authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..]

@@ -99,14 +99,8 @@ public static class SandboxDemo
         var existing = apple.AddDevice("00008120-001C2D3E4F506172", "Kim's iPhone");
         apple.AddProfile("Lumen Beta AdHoc", "IOS_APP_ADHOC", bundle, [certificate], [existing]);
 
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(AppleEnvironment(workspace, key, apple))
         {
-            ["CIPUBLISHER_ARTIFACTS"] = "build/*.ipa",
-            ["CIPUBLISHER_WORKING_DIRECTORY"] = workspace,
-            ["CIPUBLISHER_APPLE_KEY_ID"] = AppleKeyId,
-            ["CIPUBLISHER_APPLE_ISSUER_ID"] = AppleIssuer,
-            ["CIPUBLISHER_APPLE_PRIVATE_KEY"] = key.ExportPkcs8PrivateKeyPem(),
-            ["CIPUBLISHER_APPLE_API_URL"] = apple.BaseUrl.ToString(),
             ["CIPUBLISHER_APPLE_DEVICES"] = $"{NewTesterPhone},QA iPhone 15\n{NewLobbyTv},Lobby Apple TV",
             ["CIPUBLISHER_APPLE_REFRESH_PROFILES"] = "true",
             ["CIPUBLISHER_SUMMARY_FILE"] = Path.Combine(workspace, "cipublisher-devices-summary.md"),
@@ -142,14 +136,8 @@ public static class SandboxDemo
             Directory.CreateDirectory(Path.Combine(workspace, "build"));
             File.WriteAllBytes(Path.Combine(workspace, "build", "Lumen.ipa"), SampleArtifacts.Ipa(bundleId: palBundleId, version: "2.5.0", build: "431"));
             File.WriteAllText(Path.Combine(workspace, "source.json"), SourceFixtures.Realistic);
-            var environment = new Dictionary<string, string>
+            var environment = new Dictionary<string, string>(AppleEnvironment(workspace, key, apple))
             {
-                ["CIPUBLISHER_ARTIFACTS"] = "build/*.ipa",
-                ["CIPUBLISHER_WORKING_DIRECTORY"] = workspace,
-                ["CIPUBLISHER_APPLE_KEY_ID"] = AppleKeyId,
-                ["CIPUBLISHER_APPLE_ISSUER_ID"] = AppleIssuer,
-                ["CIPUBLISHER_APPLE_PRIVATE_KEY"] = key.ExportPkcs8PrivateKeyPem(),
-                ["CIPUBLISHER_APPLE_API_URL"] = apple.BaseUrl.ToString(),
                 ["CIPUBLISHER_ALTSTORE_API_URL"] = altstore.BaseUrl.ToString(),
                 ["CIPUBLISHER_ALTSTORE_ADP_ID"] = "auto",
                 ["CIPUBLISHER_ALTSTORE_ADP_HOST"] = "github-release",
@@ -181,6 +169,17 @@ public static class SandboxDemo
             Directory.Delete(workspace, recursive: true);
         }
     }
+
+    /// <summary>The .ipa of the workspace and the App Store Connect API key inputs, for the runs that talk to Apple.</summary>
+    private static Dictionary<string, string> AppleEnvironment(string workspace, ECDsa key, AppStoreConnectEmulator apple) => new()
+    {
+        ["CIPUBLISHER_ARTIFACTS"] = "build/*.ipa",
+        ["CIPUBLISHER_WORKING_DIRECTORY"] = workspace,
+        ["CIPUBLISHER_APPLE_KEY_ID"] = AppleKeyId,
+        ["CIPUBLISHER_APPLE_ISSUER_ID"] = AppleIssuer,
+        ["CIPUBLISHER_APPLE_PRIVATE_KEY"] = key.ExportPkcs8PrivateKeyPem(),
+        ["CIPUBLISHER_APPLE_API_URL"] = apple.BaseUrl.ToString(),
+    };
 
     private static void StageArtifacts(string workspace, TextWriter stdout)
     {

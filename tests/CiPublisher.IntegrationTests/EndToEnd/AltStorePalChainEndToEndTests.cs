@@ -111,15 +111,7 @@ public sealed class AltStorePalChainEndToEndTests : IAsyncLifetime
     public async Task NowhereToHost_FailsTheRun_UploadsNothing_AndLeavesTheSourceAlone(string situation, string reason)
     {
         if (situation == "private repository") _github.PrivateRepositories.Add(Repository);
-        else
-        {
-            var eventFile = _run.AddFile("event.json", """{"pull_request": {"number": 7}}"""u8.ToArray());
-            _run.Environment["GITHUB_EVENT_NAME"] = "pull_request";
-            _run.Environment["GITHUB_EVENT_PATH"] = eventFile;
-            _run.Environment["GITHUB_REF"] = "refs/pull/7/merge";
-            _run.Environment["GITHUB_REF_NAME"] = "7/merge";
-            _run.Environment["GITHUB_REF_TYPE"] = "branch";
-        }
+        else _run.AsPullRequest(7);
         var before = File.ReadAllBytes(Path.Combine(_run.Workspace, "source.json"));
 
         var run = await _run.RunAsync("altstore");

@@ -10,13 +10,7 @@ public sealed class GitHubWriteBackEndToEndTests() : FenfaAndGitHubRun("ghs_EndT
     [Fact]
     public async Task PullRequestRuns_KeepOneCommentWithTheDistributionResult()
     {
-        var eventFile = Run.AddFile("event.json", """{"pull_request": {"number": 7}}"""u8.ToArray());
-        Run.Environment["GITHUB_EVENT_NAME"] = "pull_request";
-        Run.Environment["GITHUB_EVENT_PATH"] = eventFile;
-        Run.Environment["GITHUB_REF"] = "refs/pull/7/merge";
-        Run.Environment["GITHUB_REF_NAME"] = "7/merge";
-        Run.Environment["GITHUB_REF_TYPE"] = "branch";
-        Run.Input("github-pr-comment", "true");
+        Run.AsPullRequest(7).Input("github-pr-comment", "true");
 
         for (var i = 0; i < 3; i++)
         {

@@ -5,6 +5,7 @@ using CiPublisher.Emulators.GitHub;
 using CiPublisher.Emulators.Hosting;
 using CiPublisher.Emulators.Samples;
 using CiPublisher.IntegrationTests.Harness;
+using CiPublisher.TestSupport;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
@@ -82,6 +83,25 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
             .Single(e => e.GetProperty("name").GetString() == "Lumen.ipa").GetProperty("url").GetString()!;
         QrDecoder.Decode(_github.AssetBytes(all["qr-Lumen.ipa.png"])).Should().Be(ipaLink);
         run.Summary.Should().Contain("### 📲 Install").And.Contain($"![QR code]({_github.BaseUrl}{Repository}/releases/download/{Tag}/qr-Lumen.ipa.png)");
+    }
+
+    /// <summary>
+    /// The job summary as GitHub shows it: its Markdown rendered (tables, sanitizer, column width) in a real browser, which
+    /// fetches the QR image from its release URL; a real decoder reads the code from the screenshot, as a phone would.
+    /// </summary>
+    [ChromiumFact]
+    public async Task TheRenderedSummary_ShowsAQrCode_ThatAPhoneScansToTheDownload()
+    {
+        var run = await _run.RunAsync();
+        run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
+        var page = Path.Combine(_run.Workspace, "summary.html");
+        await File.WriteAllTextAsync(page, GitHubMarkdownPage.Html(run.Summary));
+
+        var screenshot = await HeadlessChromium.ScreenshotAsync(page, GitHubMarkdownPage.Width, 900, CancellationToken.None);
+
+        var links = JsonDocument.Parse(run.Outputs["release-assets"]).RootElement.EnumerateArray()
+            .Where(e => e.GetProperty("name").GetString() is "Lumen.ipa" or "app-release.apk").Select(e => e.GetProperty("url").GetString()).ToList();
+        QrDecoder.DecodeAll(screenshot).Should().BeEquivalentTo(links, "each artifact's code, as shown on the page, scans to its download");
     }
 
     [Fact]

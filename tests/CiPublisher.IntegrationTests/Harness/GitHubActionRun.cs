@@ -61,6 +61,17 @@ public sealed class GitHubActionRun : IDisposable
         return target;
     }
 
+    /// <summary>Makes the next runs a pull_request run of pull request <paramref name="number"/>, as the runner sets one up.</summary>
+    public GitHubActionRun AsPullRequest(int number)
+    {
+        Environment["GITHUB_EVENT_NAME"] = "pull_request";
+        Environment["GITHUB_EVENT_PATH"] = AddFile("event.json", System.Text.Encoding.UTF8.GetBytes("{\"pull_request\": {\"number\": " + number + "}}"));
+        Environment["GITHUB_REF"] = $"refs/pull/{number}/merge";
+        Environment["GITHUB_REF_NAME"] = $"{number}/merge";
+        Environment["GITHUB_REF_TYPE"] = "branch";
+        return this;
+    }
+
     public async Task<ProgramRun> RunAsync(params string[] args) => await RunAsync(args, null, CancellationToken.None);
 
     /// <summary>Runs to the end; <paramref name="whileRunning"/> may act on the live process (signal it).</summary>
