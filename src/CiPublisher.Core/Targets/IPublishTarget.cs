@@ -12,9 +12,6 @@ public interface IPublishTarget
     /// <summary>Shown in logs and the summary: "Fenfa", "Aptoide", "Apple devices".</summary>
     string Name { get; }
 
-    /// <summary>The verbs this target belongs to besides <c>publish</c> ("register-devices", "altstore").</summary>
-    IReadOnlySet<string> Verbs { get; }
-
     bool IsEnabled { get; }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using CiPublisher.Core.Targets;
+using CiPublisher.Core.Targets.AltStore;
+using CiPublisher.Core.Targets.AppleDevices;
 using CommandLine;
 
 namespace CiPublisher.Cli;
@@ -12,6 +15,15 @@ public static class Verbs
     public const string Version = "version";
 
     public static IReadOnlyList<string> All { get; } = [Publish, RegisterDevices, AltStore, Inspect, Version];
+
+    /// <summary>Whether a verb runs the target: <c>publish</c> runs every enabled one, the others only their own.</summary>
+    public static bool Runs(string verb, IPublishTarget target) => verb switch
+    {
+        Publish => true,
+        RegisterDevices => target is AppleDevicesTarget,
+        AltStore => target is AltStoreTarget,
+        _ => false,
+    };
 
     public static Type[] OptionTypes { get; } =
         [typeof(PublishOptions), typeof(RegisterDevicesOptions), typeof(AltStoreOptions), typeof(InspectOptions), typeof(VersionOptions)];

@@ -43,7 +43,7 @@ public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, Ti
             return reporter.Fail(verb, secrets.Redact(problem), ExitCodes.InvalidInput);
         }
 
-        var targets = services.GetServices<IPublishTarget>().Where(t => t.IsEnabled && (verb == Cli.Verbs.Publish || t.Verbs.Contains(verb))).ToList();
+        var targets = services.GetServices<IPublishTarget>().Where(t => t.IsEnabled && Cli.Verbs.Runs(verb, t)).ToList();
         var reportTargets = verb == Cli.Verbs.Publish ? services.GetServices<IReportTarget>().Where(t => t.IsEnabled).ToList() : [];
         if (targets.Count == 0 && reportTargets.Count == 0)
         {

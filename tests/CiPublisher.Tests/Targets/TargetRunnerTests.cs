@@ -72,7 +72,6 @@ public sealed class TargetRunnerTests
     {
         public DownloadLink? Link { get; private set; }
         public string Name => "Reader";
-        public IReadOnlySet<string> Verbs { get; } = new HashSet<string>();
         public bool IsEnabled => true;
 
         public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
@@ -86,7 +85,6 @@ public sealed class TargetRunnerTests
     {
         public string Name => name;
         public int DownloadLinkRank => rank;
-        public IReadOnlySet<string> Verbs { get; } = new HashSet<string>();
         public bool IsEnabled => true;
 
         public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
@@ -104,7 +102,6 @@ public sealed class TargetRunnerTests
     {
         public string Name => "Broken";
         public int DownloadLinkRank => 0;
-        public IReadOnlySet<string> Verbs { get; } = new HashSet<string>();
         public bool IsEnabled => true;
 
         public Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken) => throw new InvalidOperationException("boom");
@@ -113,7 +110,6 @@ public sealed class TargetRunnerTests
     private sealed class ThrowingTarget : IPublishTarget
     {
         public string Name => "Thrower";
-        public IReadOnlySet<string> Verbs { get; } = new HashSet<string>();
         public bool IsEnabled => true;
 
         public Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken) =>

@@ -128,17 +128,7 @@ public sealed class AdpFinder(IAppStoreConnectDistributionApi api, SecretRegistr
         }
     }
 
-    private async Task<HttpResponseMessage> Call(Func<Task<HttpResponseMessage>> send)
-    {
-        try
-        {
-            return await send();
-        }
-        catch (Exception e) when (e is HttpRequestException or Refit.ApiRequestException or IOException)
-        {
-            throw AppStoreConnectErrors.Translate(e, secrets);
-        }
-    }
+    private Task<HttpResponseMessage> Call(Func<Task<HttpResponseMessage>> send) => ServiceCall.SendAsync(AppStoreConnectErrors.Service, send, secrets);
 
     private static List<JsonElement> Data(JsonDocument json) =>
         json.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array ? [.. data.EnumerateArray()] : [];

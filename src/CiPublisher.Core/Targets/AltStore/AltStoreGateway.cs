@@ -57,20 +57,7 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
         return (token, expiration);
     }
 
-    private async Task<HttpResponseMessage> CallAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        try
-        {
-            return await send();
-        }
-        // Refit 16 wraps transport failures in ApiRequestException; both mean "no answer".
-        catch (Exception failure) when (failure is HttpRequestException or Refit.ApiRequestException or IOException)
-        {
-            var cause = failure.InnerException?.Message ?? failure.Message;
-            throw new RemoteServiceException(Service, RemoteFailureKind.Transport,
-                $"{Service} could not be reached: {secrets.Redact(cause)}", inner: failure);
-        }
-    }
+    private Task<HttpResponseMessage> CallAsync(Func<Task<HttpResponseMessage>> send) => ServiceCall.SendAsync(Service, send, secrets);
 
     private async Task<string> EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {

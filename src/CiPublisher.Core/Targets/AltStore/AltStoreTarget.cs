@@ -22,7 +22,6 @@ public sealed class AltStoreTarget(
 {
     public string Name => "AltStore";
 
-    public IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "altstore" };
 
     public bool IsEnabled => settings.AltStore is { } altstore && StepsToRun(altstore) != AltStoreSteps.None;
 

@@ -30,7 +30,6 @@ public sealed class AppleDevicesTarget(
 
     public string Name => "Apple devices";
 
-    public IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "register-devices" };
 
     public bool IsEnabled => settings.Apple is not null;
 

@@ -1,8 +1,6 @@
-using System.Runtime.ExceptionServices;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
 using Microsoft.Extensions.Logging;
-using Refit;
 
 namespace CiPublisher.Core.Targets.Aptoide;
 
@@ -46,22 +44,7 @@ internal sealed class AptoideClient(IAptoideApi api, SecretRegistry secrets, ILo
 
     private async Task<AptoideReply> SendAsync(string endpoint, Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        try
-        {
-            using var response = await send();
-            return await _reader.ReadAsync(response, endpoint, cancellationToken);
-        }
-        catch (ApiRequestException wrapped) when (wrapped.InnerException is OperationCanceledException cancelled)
-        {
-            // Refit wraps a cancellation too; callers tell a stall from a user's cancellation by its original type.
-            ExceptionDispatchInfo.Throw(cancelled);
-            throw;
-        }
-        catch (Exception e) when (e is ApiRequestException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
-        {
-            var cause = e is ApiRequestException { InnerException: { } inner } ? inner : e;
-            throw new RemoteServiceException(AptoideResponseReader.Service, RemoteFailureKind.Transport,
-                $"Aptoide {endpoint} got no answer: {secrets.Redact(cause.Message)}", inner: e);
-        }
+        using var response = await ServiceCall.SendAsync(AptoideResponseReader.Service, send, secrets, cancellationToken);
+        return await _reader.ReadAsync(response, endpoint, cancellationToken);
     }
 }

@@ -35,7 +35,6 @@ public sealed class AptoideTarget : IPublishTarget
 
     public string Name => "Aptoide";
 
-    public IReadOnlySet<string> Verbs { get; } = new HashSet<string>();
 
     public bool IsEnabled => _settings.Aptoide is not null;
 

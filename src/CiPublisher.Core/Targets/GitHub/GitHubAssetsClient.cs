@@ -86,16 +86,5 @@ public sealed class GitHubAssetsClient(IGitHubAssetsApi api, SecretRegistry secr
         return new Uri($"{target.AbsoluteUri}?name={Uri.EscapeDataString(name)}");
     }
 
-    private async Task<HttpResponseMessage> CallAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        try
-        {
-            return await send();
-        }
-        catch (Exception failure) when (failure is HttpRequestException or Refit.ApiRequestException or IOException)
-        {
-            throw new RemoteServiceException(GitHubGateway.Service, RemoteFailureKind.Transport,
-                $"GitHub could not be reached: {secrets.Redact(FailureText.Of(failure))}", inner: failure);
-        }
-    }
+    private Task<HttpResponseMessage> CallAsync(Func<Task<HttpResponseMessage>> send) => ServiceCall.SendAsync(GitHubGateway.Service, send, secrets);
 }

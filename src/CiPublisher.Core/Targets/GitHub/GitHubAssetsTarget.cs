@@ -21,7 +21,6 @@ public sealed class GitHubAssetsTarget(RunSettings settings, IGitHubClient clien
 
     public string Name => "GitHub release assets";
 
-    public IReadOnlySet<string> Verbs { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     public bool IsEnabled => settings.GitHub is { ReleaseAssets: true };
 
