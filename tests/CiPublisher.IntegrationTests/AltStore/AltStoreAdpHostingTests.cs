@@ -143,6 +143,21 @@ public sealed class AltStoreAdpHostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADryRun_SaysWhereTheAdpWouldGo_AndDownloadsNothing()
+    {
+        var before = await File.ReadAllBytesAsync(_sourcePath);
+
+        var result = await _harness.Time.RunUntilDoneAsync(_harness.Target(_harness.Settings(Unpacking, dryRun: true))
+            .RunAsync(AltStoreHarness.Ipa(), CancellationToken.None));
+
+        result.Items[0].Reason.Should().Contain("then download it and unpack it into public/adp");
+        _harness.Emulator.ProcessRequests.Should().BeEmpty();
+        _harness.Emulator.Downloads.Should().BeEmpty();
+        Directory.Exists(Folder).Should().BeFalse();
+        (await File.ReadAllBytesAsync(_sourcePath)).Should().Equal(before);
+    }
+
+    [Fact]
     public async Task AFolderOnly_WithoutAHostedUrl_PointsAtAltStoresLink_AndSaysWhatToDo()
     {
         var result = await RunAsync(Unpacking with { HostedUrl = null });

@@ -108,9 +108,9 @@ public sealed class AltStoreTarget(
         }
         if (settings.DryRun)
         {
-            run.Items.Add(Item(name, Outcome.Skipped, altstore.Wait
+            run.Items.Add(Item(name, Outcome.Skipped, (altstore.Wait
                 ? $"dry run: would ask AltStore to process it and wait up to {Durations.Describe(altstore.WaitTimeout)} for its download link"
-                : "dry run: would ask AltStore to process it"));
+                : "dry run: would ask AltStore to process it") + DryRunHosting(altstore)));
             return null;
         }
 
@@ -151,6 +151,14 @@ public sealed class AltStoreTarget(
         if (result.DownloadUrl is not null) item = item with { Links = new Dictionary<string, string> { ["download"] = result.DownloadUrl } };
         run.Items.Add(item);
         return result;
+    }
+
+    private string DryRunHosting(AltStoreSettings altstore)
+    {
+        var places = new List<string>();
+        if (altstore.AdpHost != AdpHostKind.None && host is not null) places.Add($"put its files on {host.Describe(settings.Version)}");
+        if (altstore.AdpDir is { } dir) places.Add($"unpack it into {dir}");
+        return places.Count == 0 ? "" : $", then download it and {string.Join(" and ", places)}";
     }
 
     /// <summary>The ADP is downloaded to host or unpack it, and to read the version from it when no .ipa is in the run.</summary>
