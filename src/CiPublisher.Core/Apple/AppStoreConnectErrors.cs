@@ -60,7 +60,7 @@ public static class AppStoreConnectErrors
         if (string.IsNullOrWhiteSpace(content)) return null;
         try
         {
-            return JsonSerializer.Deserialize(content, HttpClientRegistration.JsonTypeOf<ErrorDocument>())?.Errors is [var first, ..] ? first : null;
+            return JsonSerializer.Deserialize(content, AppStoreConnectJsonContext.Default.TypeInfo<ErrorDocument>())?.Errors is [var first, ..] ? first : null;
         }
         catch (JsonException)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,23 +11,26 @@ namespace CiPublisher.Core.Http;
 
 public static class HttpClientRegistration
 {
-    /// <summary>Web defaults over the generated metadata of <see cref="ServiceJsonContext"/>, nothing by reflection.</summary>
-    public static readonly JsonSerializerOptions Json = ServiceJsonContext.Default.Options;
+    /// <summary>The generated metadata for <typeparamref name="T"/> in <paramref name="context"/>; throws when the context lacks it.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>(this JsonSerializerContext context) =>
+        context.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new InvalidOperationException($"{context.GetType().Name} has no generated metadata for {typeof(T).Name}");
 
-    /// <summary>The generated metadata for <typeparamref name="T"/>; throws when the context lacks it.</summary>
-    public static JsonTypeInfo<T> JsonTypeOf<T>() => (JsonTypeInfo<T>)Json.GetTypeInfo(typeof(T));
+    /// <summary>For a service whose answers are read as JSON documents and that sends no JSON body: nothing by reflection.</summary>
+    private static readonly JsonSerializerOptions NoShapes = new(JsonSerializerDefaults.Web) { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
 
     /// <summary>
     /// Registers a Refit client for one service through IHttpClientFactory, behind the shared resilience
     /// handler. <paramref name="authHandler"/> runs inside the retry loop, so every attempt carries fresh credentials.
     /// </summary>
+    /// <param name="json">The module's generated JSON metadata (its <c>&lt;Name&gt;JsonContext</c>): Native AOT serializes nothing by reflection.</param>
     public static IHttpClientBuilder AddServiceClient<TApi>(this IServiceCollection services, string service, Uri baseUrl,
-        Func<IServiceProvider, DelegatingHandler>? authHandler = null)
+        JsonSerializerContext? json, Func<IServiceProvider, DelegatingHandler>? authHandler = null)
         where TApi : class
     {
         var builder = services
             // Refit 16 builds requests with its source generator; the reflection builder is not shipped.
-            .AddRefitGeneratedClient<TApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(Json) })
+            .AddRefitGeneratedClient<TApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(json?.Options ?? NoShapes) })
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = baseUrl;

@@ -17,7 +17,7 @@ public static class AltStoreTargetRegistration
     public static IServiceCollection AddAltStoreTarget(this IServiceCollection services, RunSettings settings)
     {
         if (settings.AltStore is not { } altstore) return services;
-        services.AddServiceClient<IAltStoreApi>(AltStoreGateway.Service, altstore.ApiUrl);
+        services.AddServiceClient<IAltStoreApi>(AltStoreGateway.Service, altstore.ApiUrl, AltStoreJsonContext.Default);
         services.AddTransient<AltStoreGateway>();
         services.AddTransient<AltStoreOnboarding>();
         services.AddTransient<AdpDownloader>();
@@ -26,7 +26,7 @@ public static class AltStoreTargetRegistration
         {
             services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, settings.WorkingDirectory,
                 sp.GetRequiredService<SecretRegistry>(), sp.GetRequiredService<TimeProvider>()));
-            services.AddServiceClient<IAppStoreConnectDistributionApi>(AppStoreConnectErrors.Service, apple.ApiUrl,
+            services.AddServiceClient<IAppStoreConnectDistributionApi>(AppStoreConnectErrors.Service, apple.ApiUrl, AppStoreConnectJsonContext.Default,
                 sp => new AppStoreConnectAuthHandler(sp.GetRequiredService<AppStoreConnectTokenProvider>()));
             services.AddSingleton<AdpFinder>();
         }

@@ -80,7 +80,7 @@ public sealed class AppStoreConnectDevicesClient(IAppStoreConnectDevicesApi api,
 
         using var response = await api.Client.GetAsync(url, cancellationToken);
         if (!response.IsSuccessStatusCode) throw await AppStoreConnectErrors.TranslateAsync(response, secrets, cancellationToken);
-        return await response.Content.ReadFromJsonAsync(HttpClientRegistration.JsonTypeOf<ResourceList<TAttributes>>(), cancellationToken)
+        return await response.Content.ReadFromJsonAsync(AppleDevicesJsonContext.Default.TypeInfo<ResourceList<TAttributes>>(), cancellationToken)
                ?? new ResourceList<TAttributes>([], null);
     }
 }

@@ -20,7 +20,7 @@ public static class AppleDevicesTargetRegistration
         services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, settings.WorkingDirectory,
             sp.GetRequiredService<SecretRegistry>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AppStoreConnectQuota>();
-        services.AddServiceClient<IAppStoreConnectDevicesApi>(AppleDevicesTarget.ServiceName, apple.ApiUrl,
+        services.AddServiceClient<IAppStoreConnectDevicesApi>(AppleDevicesTarget.ServiceName, apple.ApiUrl, AppleDevicesJsonContext.Default,
                 sp => new AppStoreConnectAuthHandler(sp.GetRequiredService<AppStoreConnectTokenProvider>()))
             .AddHttpMessageHandler(sp => new AppStoreConnectQuotaHandler(sp.GetRequiredService<AppStoreConnectQuota>()));
 

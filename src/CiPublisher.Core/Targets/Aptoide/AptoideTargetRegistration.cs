@@ -13,7 +13,7 @@ public static class AptoideTargetRegistration
     {
         if (settings.Aptoide is not { } aptoide) return services;
 
-        services.AddServiceClient<IAptoideApi>(AptoideResponseReader.Service, WithTrailingSlash(aptoide.ApiUrl));
+        services.AddServiceClient<IAptoideApi>(AptoideResponseReader.Service, WithTrailingSlash(aptoide.ApiUrl), json: null);
         services.AddSingleton<AptoideClient>();
         services.AddSingleton<AptoideAccessTokens>();
         services.AddSingleton<AptoideApkUploader>();

@@ -24,7 +24,7 @@ public static class FenfaResponses
                     throw Protocol(response, action, "the answer has no data");
                 try
                 {
-                    return data.Deserialize(HttpClientRegistration.JsonTypeOf<T>()) ?? throw Protocol(response, action, "the answer's data is empty");
+                    return data.Deserialize(FenfaJsonContext.Default.TypeInfo<T>()) ?? throw Protocol(response, action, "the answer's data is empty");
                 }
                 catch (JsonException e)
                 {

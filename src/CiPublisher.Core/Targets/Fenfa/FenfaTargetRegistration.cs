@@ -15,7 +15,7 @@ public static class FenfaTargetRegistration
     {
         if (settings.Fenfa is not { } fenfa) return services;
         services.AddSingleton(fenfa);
-        services.AddServiceClient<IFenfaApi>(FenfaResponses.Service, fenfa.Url, _ => new FenfaAuthHandler(fenfa.Token));
+        services.AddServiceClient<IFenfaApi>(FenfaResponses.Service, fenfa.Url, FenfaJsonContext.Default, _ => new FenfaAuthHandler(fenfa.Token));
         services.AddSingleton<FenfaClient>();
         services.AddSingleton<IPublishTarget, FenfaTarget>();
         if (settings.Apple is { DevicesFromFenfa: true }) services.AddSingleton<IDeviceSource, FenfaDeviceSource>();

@@ -18,7 +18,7 @@ public static class GitHubAnswers
             if (!response.IsSuccessStatusCode) throw Failure(response, action, body, secrets);
             try
             {
-                return JsonSerializer.Deserialize(body, HttpClientRegistration.JsonTypeOf<T>())
+                return JsonSerializer.Deserialize(body, GitHubJsonContext.Default.TypeInfo<T>())
                        ?? throw Protocol(response, action, body, secrets);
             }
             catch (JsonException)

@@ -31,7 +31,7 @@ public static class GitHubTargetRegistration
         services.AddSingleton<IReportTarget, GitHubReportTarget>();
         if (github.ReleaseAssets || hostsAdp)
         {
-            services.AddServiceClient<IGitHubAssetsApi>(GitHubGateway.Service, GitHubClientFactory.ApiRoot(github.ApiUrl),
+            services.AddServiceClient<IGitHubAssetsApi>(GitHubGateway.Service, GitHubClientFactory.ApiRoot(github.ApiUrl), GitHubJsonContext.Default,
                 _ => new GitHubTokenHandler(github.Token));
             services.AddSingleton<GitHubAssetsClient>();
         }
