@@ -1,4 +1,5 @@
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.GitHub;
 
 namespace CiPublisher.Cli;
 

@@ -5,6 +5,7 @@ using CiPublisher.Core.Settings;
 using CiPublisher.Emulators.AltStore;
 using CiPublisher.Emulators.Samples;
 using CiPublisher.IntegrationTests.Harness;
+using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 

@@ -3,6 +3,8 @@ using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
 using CiPublisher.Emulators.AppStoreConnect;
 using CiPublisher.IntegrationTests.Harness;
+using CiPublisher.Core.Apple;
+using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 

@@ -4,6 +4,7 @@ using CiPublisher.Core.Settings;
 using CiPublisher.Emulators.Hosting;
 
 using CiPublisher.IntegrationTests.Harness;
+using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 

@@ -5,6 +5,7 @@ using CiPublisher.Emulators.AltStore;
 using CiPublisher.Emulators.Hosting;
 
 using CiPublisher.IntegrationTests.Harness;
+using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 using CiPublisher.IntegrationTests.Harness;
+using CiPublisher.Core.Apple;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 

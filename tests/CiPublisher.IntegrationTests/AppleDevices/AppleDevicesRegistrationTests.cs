@@ -5,6 +5,7 @@ using CiPublisher.Emulators.Fenfa;
 using CiPublisher.Emulators.Hosting;
 
 using CiPublisher.IntegrationTests.Harness;
+using CiPublisher.Core.Targets.Fenfa;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 

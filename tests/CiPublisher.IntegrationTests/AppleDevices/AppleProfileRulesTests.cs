@@ -2,6 +2,7 @@ using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
 using CiPublisher.Emulators.AppStoreConnect;
 using CiPublisher.Emulators.Hosting;
+using CiPublisher.Core.Apple;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 

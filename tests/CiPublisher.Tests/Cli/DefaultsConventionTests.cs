@@ -2,6 +2,10 @@ using System.Security.Cryptography;
 using CiPublisher.Cli;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Apple;
+using CiPublisher.Core.Targets.AltStore;
+using CiPublisher.Core.Targets.Aptoide;
+using CiPublisher.Core.Targets.Fenfa;
 
 namespace CiPublisher.Tests.Cli;
 

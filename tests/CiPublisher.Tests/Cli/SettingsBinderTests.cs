@@ -2,6 +2,7 @@ using CiPublisher.Cli;
 using System.Security.Cryptography;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.Tests.Cli;
 

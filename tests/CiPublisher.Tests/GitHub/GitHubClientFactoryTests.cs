@@ -17,7 +17,7 @@ public class GitHubClientFactoryTests
     [Fact]
     public void Create_PointsOctokitAtTheGivenRoot_WithoutAddingApiV3()
     {
-        var client = GitHubClientFactory.Create(new Core.Settings.GitHubSettings
+        var client = GitHubClientFactory.Create(new GitHubSettings
         {
             Token = "t", ApiUrl = new Uri("https://ghe.example.com/api/v3"),
         });
@@ -30,7 +30,7 @@ public class GitHubClientFactoryTests
     {
         var wire = new RecordingWire("""{"id":7,"body":"Build 42 is ready"}""");
         var client = GitHubClientFactory.Create(
-            new Core.Settings.GitHubSettings { Token = "t", ApiUrl = new Uri("http://127.0.0.1:5123/") }, () => wire);
+            new GitHubSettings { Token = "t", ApiUrl = new Uri("http://127.0.0.1:5123/") }, () => wire);
 
         await client.Issue.Comment.Create("acme", "app", 12, "Build 42 is ready");
 

@@ -1,4 +1,5 @@
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Apple;
 
 namespace CiPublisher.Core.Targets.AppleDevices;
 

@@ -3,6 +3,7 @@ using CiPublisher.Core.Http;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.Logging;
+using CiPublisher.Core.Apple;
 
 namespace CiPublisher.Core.Targets.AppleDevices;
 

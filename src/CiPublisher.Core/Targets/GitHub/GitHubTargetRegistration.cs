@@ -5,6 +5,7 @@ using CiPublisher.Core.Targets.AltStore.Package;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Octokit;
+using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.Core.Targets.GitHub;
 

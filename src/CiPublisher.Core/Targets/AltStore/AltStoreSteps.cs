@@ -1,4 +1,4 @@
-namespace CiPublisher.Core.Settings;
+namespace CiPublisher.Core.Targets.AltStore;
 
 /// <summary>The parts of the AltStore PAL flow; each still needs its own input (ADP ID, source file, source URL).</summary>
 [Flags]

@@ -1,4 +1,4 @@
-namespace CiPublisher.Core.Settings;
+namespace CiPublisher.Core.Targets.AltStore;
 
 /// <summary>Where <c>altstore-adp-host</c> puts the processed ADP.</summary>
 public enum AdpHostKind
