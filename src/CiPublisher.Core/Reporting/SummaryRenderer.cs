@@ -96,12 +96,12 @@ public static class SummaryRenderer
 
     /// <summary>Install links use itms-services://, which Markdown renderers drop as links; show them as code.</summary>
     private static string LinkText(string name, string url) =>
-        url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? $"[{name}]({url})" : $"{name}: `{url}`";
+        Markdown.Link(name, url) ?? $"{Escape(name)}: `{url.Replace("`", "%60", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal)}`";
 
     /// <summary>The SHA-256 an upload computed on its way (the artifact is read once, by the upload).</summary>
     private static string? HashFromTargets(RunReport report, string fileName) =>
         report.Targets.SelectMany(t => t.Items).Where(i => i.Name == fileName)
-            .Select(i => i.Facts.GetValueOrDefault("sha256")).FirstOrDefault(h => h is not null);
+            .Select(i => i.Facts.GetValueOrDefault(ItemFacts.Sha256)).FirstOrDefault(h => h is not null);
 
     public static string Size(long bytes) => bytes switch
     {
@@ -129,7 +129,5 @@ public static class SummaryRenderer
     };
 
     /// <summary>Keeps service text from breaking the table or the Markdown.</summary>
-    private static string Escape(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal);
+    private static string Escape(string text) => Markdown.Cell(text);
 }

@@ -99,7 +99,7 @@ public sealed class AptoideTarget : IPublishTarget
                 upload.Uploaded ? $"uploaded to store {repo}" : $"already in store {repo}") with
             {
                 Facts = facts,
-                Links = upload.StoreUrl is { } url ? new Dictionary<string, string> { ["page"] = url } : new Dictionary<string, string>(),
+                Links = upload.StoreUrl is { } url ? new Dictionary<string, string> { [ItemLinks.Page] = url } : new Dictionary<string, string>(),
             };
         }
         catch (Exception e) when (e is RemoteServiceException or IOException or UnauthorizedAccessException)

@@ -1,4 +1,5 @@
 using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Reporting;
 
 namespace CiPublisher.Core.Targets.Fenfa;
 
@@ -18,7 +19,7 @@ public static class FenfaLinks
         {
             // The server writes the slug into the path as it is (no escaping), and so must we to say the same.
             ["release_page"] = $"{domains.Primary}/products/{productSlugOrId}?r={releaseId}&variant={variantId}",
-            ["download"] = $"{domains.DownloadBase}/d/{releaseId}",
+            [ItemLinks.Download] = $"{domains.DownloadBase}/d/{releaseId}",
             ["ios_install"] = "itms-services://?action=download-manifest&url=" + QueryEscape(manifest),
         };
     }
@@ -39,9 +40,9 @@ public static class FenfaLinks
     public static Dictionary<string, string> Shown(IReadOnlyDictionary<string, string> urls, ArtifactPlatform platform)
     {
         var links = new Dictionary<string, string>();
-        if ((urls.GetValueOrDefault("release_page") ?? urls.GetValueOrDefault("page")) is { } page) links["page"] = page;
-        if (urls.GetValueOrDefault("download") is { } download) links["download"] = download;
-        if (platform == ArtifactPlatform.Ios && urls.GetValueOrDefault("ios_install") is { } install) links["install"] = install;
+        if ((urls.GetValueOrDefault("release_page") ?? urls.GetValueOrDefault("page")) is { } page) links[ItemLinks.Page] = page;
+        if (urls.GetValueOrDefault("download") is { } download) links[ItemLinks.Download] = download;
+        if (platform == ArtifactPlatform.Ios && urls.GetValueOrDefault("ios_install") is { } install) links[ItemLinks.Install] = install;
         return links;
     }
 

@@ -204,11 +204,11 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
         var outputs = new Dictionary<string, string>();
         var first = items.FirstOrDefault(i => i.Outcome != Outcome.Failed);
         if (first is null) return outputs;
-        outputs["release-id"] = first.Facts.GetValueOrDefault("release-id") ?? "";
-        if (first.Links.GetValueOrDefault("download") is { } download) outputs["download-url"] = download;
-        if (first.Links.GetValueOrDefault("page") is { } page) outputs["page-url"] = page;
+        outputs["release-id"] = first.Facts.GetValueOrDefault(ItemFacts.ReleaseId) ?? "";
+        if (first.Links.GetValueOrDefault(ItemLinks.Download) is { } download) outputs["download-url"] = download;
+        if (first.Links.GetValueOrDefault(ItemLinks.Page) is { } page) outputs["page-url"] = page;
         if (artifacts.FirstOrDefault(a => a.FileName == first.Name)?.Platform == ArtifactPlatform.Ios
-            && first.Links.GetValueOrDefault("install") is { } install)
+            && first.Links.GetValueOrDefault(ItemLinks.Install) is { } install)
             outputs["install-url"] = install;
         return outputs;
     }

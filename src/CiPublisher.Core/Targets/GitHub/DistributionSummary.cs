@@ -13,7 +13,7 @@ public static class DistributionSummary
     /// <summary>The first header cell of the Install table, which tells it apart when the rows of matrix jobs are merged.</summary>
     public const string InstallCorner = "📲 install";
 
-    private static readonly string[] PreferredLinkOrder = ["page", "download", "install"];
+    private static readonly string[] PreferredLinkOrder = [ItemLinks.Page, ItemLinks.Download, ItemLinks.Install];
 
     /// <param name="qrCodes">Items of QR code images (<c>Links["qr"]</c>, <c>Facts["for"]</c>) made after the report.</param>
     public static string Render(RunReport report, RunContext context, string? version, IReadOnlyList<ItemResult>? qrCodes = null)
@@ -40,8 +40,8 @@ public static class DistributionSummary
             }
             foreach (var item in target.Items)
             {
-                AppendRow(markdown, item.Name, target.Target, item.Facts.GetValueOrDefault("version") ?? version ?? report.Version,
-                    item.Facts.GetValueOrDefault("build") ?? report.Build, item.Outcome, item.Reason, item.Links);
+                AppendRow(markdown, item.Name, target.Target, item.Facts.GetValueOrDefault(ItemFacts.Version) ?? version ?? report.Version,
+                    item.Facts.GetValueOrDefault(ItemFacts.Build) ?? report.Build, item.Outcome, item.Reason, item.Links);
             }
         }
 
@@ -118,19 +118,7 @@ public static class DistributionSummary
         return rendered.Count == 0 ? "—" : string.Join(" · ", rendered);
     }
 
-    /// <summary>Only absolute http(s) URLs become links, so a report value can never smuggle in a script URL.</summary>
-    private static string? Link(string label, string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            return null;
-        var target = uri.AbsoluteUri.Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal);
-        return $"[{Cell(label)}]({target})";
-    }
+    private static string? Link(string label, string url) => Markdown.Link(label, url);
 
-    /// <summary>Table-safe text: no pipes or line breaks, and no HTML comment that could fake one of our markers.</summary>
-    private static string Cell(string text) => text
-        .Replace("\r", " ", StringComparison.Ordinal)
-        .Replace("\n", " ", StringComparison.Ordinal)
-        .Replace("|", "\\|", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal);
+    private static string Cell(string text) => Markdown.Cell(text);
 }

@@ -47,8 +47,8 @@ public sealed class QrCodeAssets(GitHubAssetsClient assets, RepositoryName repos
                 {
                     Name = $"QR code of {artifact.FileName}",
                     Reason = $"{published.Item.Reason}: {link}",
-                    Links = published.Asset?.BrowserDownloadUrl is { } url ? new Dictionary<string, string> { ["qr"] = url } : [],
-                    Facts = new Dictionary<string, string> { ["for"] = artifact.FileName },
+                    Links = published.Asset?.BrowserDownloadUrl is { } url ? new Dictionary<string, string> { [ItemLinks.QrCode] = url } : [],
+                    Facts = new Dictionary<string, string> { [ItemFacts.QrCodeFor] = artifact.FileName },
                 });
             }
             return items;

@@ -94,7 +94,7 @@ public sealed class ReleaseAssetPublisher(GitHubAssetsClient assets, RepositoryN
         return new ItemResult
         {
             Name = file.FileName, Outcome = outcome, Reason = reason, Facts = facts,
-            Links = asset.BrowserDownloadUrl is { } url ? new Dictionary<string, string> { ["download"] = url } : [],
+            Links = asset.BrowserDownloadUrl is { } url ? new Dictionary<string, string> { [ItemLinks.Download] = url } : [],
         };
     }
 }
