@@ -12,8 +12,8 @@ namespace CiPublisher.Core.Targets.AltStore;
 
 /// <summary>
 /// AltStore PAL, in the order a release needs it: process the ADP and wait for its download link, host it where it
-/// lasts (<see cref="AdpHosting"/>), put the new version into the user's source file, federate the source. Each step runs when its input is given and the
-/// <c>altstore</c> verb's sub-mode (<see cref="AltStoreSettings.Steps"/>) includes it.
+/// lasts (<see cref="AdpHosting"/>), put the new version into the user's source file, federate the source. Each step
+/// runs when its input is given and the <c>altstore</c> verb's sub-mode (<see cref="AltStoreSettings.Steps"/>) includes it.
 /// </summary>
 public sealed class AltStoreTarget(
     RunSettings settings, AltStoreGateway gateway, CallMeter calls, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger,
@@ -21,7 +21,6 @@ public sealed class AltStoreTarget(
     : IPublishTarget
 {
     public string Name => "AltStore";
-
 
     public bool IsEnabled => settings.AltStore is { } altstore && StepsToRun(altstore) != AltStoreSteps.None;
 
@@ -195,7 +194,7 @@ public sealed class AltStoreTarget(
         // A processed ADP's manifest names the app, version and build, and its variants give the size.
         if (ios is null && altstore.AdpId is not null && altstore.Wait && StepsToRun(altstore).HasFlag(AltStoreSteps.ProcessAdp)) return null;
         var missing = new List<string>();
-        if (new AppLocator(ios?.Identifier, settings.AltStore!.MarketplaceId).IsEmpty)
+        if (new AppLocator(ios?.Identifier, altstore.MarketplaceId).IsEmpty)
             missing.Add("the app (an .ipa artifact for its bundle identifier, or altstore-marketplace-id)");
         if ((settings.Version ?? ios?.Version) is null) missing.Add("the version (an .ipa artifact, or version)");
         if ((settings.BuildNumber ?? ios?.Build) is null) missing.Add("the build (an .ipa artifact, or build-number)");

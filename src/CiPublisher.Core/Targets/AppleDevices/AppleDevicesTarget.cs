@@ -30,7 +30,6 @@ public sealed class AppleDevicesTarget(
 
     public string Name => "Apple devices";
 
-
     public bool IsEnabled => settings.Apple is not null;
 
     private AppleSettings Apple => settings.Apple!;

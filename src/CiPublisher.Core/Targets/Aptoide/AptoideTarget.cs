@@ -35,7 +35,6 @@ public sealed class AptoideTarget : IPublishTarget
 
     public string Name => "Aptoide";
 
-
     public bool IsEnabled => _settings.Aptoide is not null;
 
     public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)

@@ -15,7 +15,6 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
 
     public int DownloadLinkRank => 0;
 
-
     public bool IsEnabled => settings.Fenfa is not null;
 
     private FenfaSettings Fenfa => settings.Fenfa!;

@@ -21,7 +21,6 @@ public sealed class GitHubAssetsTarget(RunSettings settings, IGitHubClient clien
 
     public string Name => "GitHub release assets";
 
-
     public bool IsEnabled => settings.GitHub is { ReleaseAssets: true };
 
     private GitHubSettings GitHub => settings.GitHub!;

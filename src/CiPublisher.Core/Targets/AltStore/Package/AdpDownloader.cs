@@ -28,7 +28,8 @@ public sealed class AdpDownloader(IAltStoreApi api, RunSettings settings, ITrans
             {
                 return await AttemptAsync(link, path, displayName, cancellationToken);
             }
-            catch (RemoteServiceException failure) when (failure.Kind == RemoteFailureKind.Transport && attempt <= settings.Http.MaxRetries && !cancellationToken.IsCancellationRequested)
+            catch (RemoteServiceException failure) when (failure.Kind == RemoteFailureKind.Transport && attempt <= settings.Http.MaxRetries
+                                                         && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(StreamedUpload.PauseBefore(settings.Http, attempt, failure), time, cancellationToken);
             }
