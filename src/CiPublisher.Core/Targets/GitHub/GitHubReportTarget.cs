@@ -52,7 +52,7 @@ public sealed class GitHubReportTarget(
             }));
         }
         // The release section and the comment show the QR codes just made, as the job summary does.
-        var plan = PlanFor(report, version, tag, items);
+        var plan = PlanFor(report, version, tag, [.. items]);
         if (github.Release)
         {
             items.Add(plan.Tag is null
