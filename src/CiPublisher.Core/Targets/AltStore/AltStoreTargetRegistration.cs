@@ -1,10 +1,8 @@
 using CiPublisher.Core.Apple;
 using CiPublisher.Core.Http;
-using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets.AltStore.Package;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CiPublisher.Core.Targets.AltStore;
 
@@ -24,10 +22,8 @@ public static class AltStoreTargetRegistration
         if (AltStoreTarget.StepsToRun(altstore) != AltStoreSteps.None) services.AddSingleton<IPublishTarget, AltStoreTarget>();
         if (AdpIdValidator.IsAuto(altstore.AdpId) && settings.Apple is { } apple)
         {
-            services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, settings.WorkingDirectory,
-                sp.GetRequiredService<SecretRegistry>(), sp.GetRequiredService<TimeProvider>()));
-            services.AddServiceClient<IAppStoreConnectDistributionApi>(AppStoreConnectErrors.Service, apple.ApiUrl, AppStoreConnectJsonContext.Default,
-                sp => new AppStoreConnectAuthHandler(sp.GetRequiredService<AppStoreConnectTokenProvider>()));
+            services.AddAppStoreConnectClient<IAppStoreConnectDistributionApi>(AppStoreConnectErrors.Service, apple, settings.WorkingDirectory,
+                AppStoreConnectJsonContext.Default);
             services.AddSingleton<AdpFinder>();
         }
         return services;

@@ -1,9 +1,6 @@
 using CiPublisher.Core.Apple;
-using CiPublisher.Core.Http;
-using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CiPublisher.Core.Targets.AppleDevices;
 
@@ -17,11 +14,9 @@ public static class AppleDevicesTargetRegistration
     {
         if (settings.Apple is not { } apple) return services;
 
-        services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, settings.WorkingDirectory,
-            sp.GetRequiredService<SecretRegistry>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AppStoreConnectQuota>();
-        services.AddServiceClient<IAppStoreConnectDevicesApi>(AppleDevicesTarget.ServiceName, apple.ApiUrl, AppleDevicesJsonContext.Default,
-                sp => new AppStoreConnectAuthHandler(sp.GetRequiredService<AppStoreConnectTokenProvider>()))
+        services.AddAppStoreConnectClient<IAppStoreConnectDevicesApi>(AppleDevicesTarget.ServiceName, apple, settings.WorkingDirectory,
+                AppleDevicesJsonContext.Default)
             .AddHttpMessageHandler(sp => new AppStoreConnectQuotaHandler(sp.GetRequiredService<AppStoreConnectQuota>()));
 
         services.AddSingleton<DeviceSources>();
