@@ -26,6 +26,10 @@ internal static class AltStoreBinding
             reader.Fail("altstore-adp-host", "needs altstore-adp-id: there is no ADP to host without one");
         if (adpId is null && adpDir is not null)
             reader.Fail("altstore-adp-dir", "needs altstore-adp-id: there is no ADP to unpack without one");
+        var wait = reader.Bool("altstore-wait");
+        if ((adpHost != AdpHostKind.None || adpDir is not null) && adpId is not null && !wait)
+            reader.Fail("altstore-wait", $"is false, but {(adpHost != AdpHostKind.None ? "altstore-adp-host" : "altstore-adp-dir")} needs the " +
+                                         "processed ADP: let the run wait for it (altstore-wait: true)");
         if (adpHost == AdpHostKind.GitHubRelease && hostedUrl is not null)
             reader.Fail("altstore-hosted-url", "points the source elsewhere, but altstore-adp-host: github-release points it at the release assets; give one");
 
@@ -34,7 +38,7 @@ internal static class AltStoreBinding
         {
             AdpId = adpId,
             ApiUrl = reader.Url("altstore-api-url") ?? defaults.ApiUrl,
-            Wait = reader.Bool("altstore-wait"),
+            Wait = wait,
             WaitTimeout = reader.Duration("altstore-wait-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.WaitTimeout,
             SourceFile = sourceFile,
             SourceUrl = sourceUrl,

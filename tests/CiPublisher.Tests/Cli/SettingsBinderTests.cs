@@ -294,6 +294,7 @@ public sealed class SettingsBinderTests : IDisposable
     [Theory]
     [InlineData("INPUT_ALTSTORE-ADP-HOST", "s3", "altstore-adp-host", "'s3' is not a host")]
     [InlineData("INPUT_ALTSTORE-HOSTED-URL", "https://apps.example.org/adp/", "altstore-hosted-url", "give one")]
+    [InlineData("INPUT_ALTSTORE-WAIT", "false", "altstore-wait", "needs the processed ADP")]
     public void AdpHostingInputsThatContradict_AreInputErrors(string variable, string value, string input, string problem)
     {
         var (_, errors) = Bind(new()

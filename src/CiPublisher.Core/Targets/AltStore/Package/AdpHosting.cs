@@ -104,12 +104,15 @@ public sealed class AdpHosting(RunSettings settings, AdpDownloader downloader, S
         }
     }
 
-    /// <summary>What the run releases, when the manifest is for something else; null when they agree.</summary>
+    /// <summary>
+    /// What the run releases, when the manifest is for something else; null when they agree. What either side does not
+    /// say cannot disagree: the manifest's keys are Apple's, and an older package may lack one.
+    /// </summary>
     private static string? Mismatch(AdpManifest manifest, ReleaseIdentity expected)
     {
-        var agrees = (expected.BundleId is null || manifest.BundleId == expected.BundleId)
-                     && (expected.Version is null || manifest.ShortVersion == expected.Version)
-                     && (expected.Build is null || manifest.BundleVersion == expected.Build);
+        static bool Same(string? stated, string? released) => stated is null || released is null || stated == released;
+        var agrees = Same(manifest.BundleId, expected.BundleId) && Same(manifest.ShortVersion, expected.Version)
+                     && Same(manifest.BundleVersion, expected.Build);
         return agrees ? null : $"{expected.BundleId ?? manifest.BundleId} {expected.Version ?? manifest.ShortVersion} ({expected.Build ?? manifest.BundleVersion})";
     }
 
