@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CiPublisher.Core.Reporting;
 
 /// <summary>The result of one target. A target returns one of these and never throws past its boundary.</summary>
@@ -17,6 +19,12 @@ public sealed record TargetResult
 
     /// <summary>Sentences the user must read (for example: "re-sign the app with the new profiles").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The AltStore target's ADP, typed for the renderers (the step outputs carry the same as text).</summary>
+    [JsonIgnore] public AdpSummary? Adp { get; init; }
+
+    /// <summary>The Apple devices target's counts, typed for the renderers (the step outputs carry the same as text).</summary>
+    [JsonIgnore] public DeviceCounts? Devices { get; init; }
 
     public bool IsSuccess => Outcome is not Outcome.Failed;
 

@@ -122,6 +122,7 @@ public sealed class GitHubHarness : IAsyncDisposable
                 {
                     ["adp-status"] = "processed", ["adp-download-url"] = "https://cdn.altstore.example/adp/octo.adp",
                 },
+                Adp = new AdpSummary("processed", "https://cdn.altstore.example/adp/octo.adp"),
             },
             new TargetResult
             {
@@ -130,6 +131,7 @@ public sealed class GitHubHarness : IAsyncDisposable
                 {
                     ["devices-registered"] = "3", ["devices-reenabled"] = "1", ["devices-existing"] = "12", ["devices-invalid"] = "0",
                 },
+                Devices = new DeviceCounts(3, 1, 12, 0),
             },
         ],
     };

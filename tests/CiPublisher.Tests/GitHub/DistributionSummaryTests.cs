@@ -99,24 +99,39 @@ public class DistributionSummaryTests
     }
 
     [Fact]
+    public void Render_ShowsWhereAHostedAdpIs()
+    {
+        var altstore = new TargetResult
+        {
+            Target = "AltStore", Outcome = Outcome.Succeeded,
+            Adp = new AdpSummary("success", "https://cdn.example/adp.zip?Expires=1", "https://github.com/o/r/releases/download/v1/manifest.json"),
+        };
+
+        var markdown = DistributionSummary.Render(ReportWith(altstore), new RunContext(), "1.0");
+
+        markdown.Should().Contain("**AltStore ADP:** success · [manifest](https://github.com/o/r/releases/download/v1/manifest.json) · " +
+                                  "[download](https://cdn.example/adp.zip?Expires=1)");
+    }
+
+    [Fact]
     public void Render_ShowsAdpStatusDevicesAndTheRun()
     {
         var altstore = new TargetResult
         {
             Target = "AltStore", Outcome = Outcome.Succeeded,
-            Outputs = new Dictionary<string, string> { ["adp-status"] = "processing" },
+            Adp = new AdpSummary("processing"),
         };
         var apple = new TargetResult
         {
             Target = "Apple devices", Outcome = Outcome.Succeeded,
-            Outputs = new Dictionary<string, string> { ["devices-registered"] = "2", ["devices-invalid"] = "1" },
+            Devices = new DeviceCounts(2, 0, 5, 1),
         };
         var context = new RunContext { RunUrl = "https://github.com/o/r/actions/runs/1", Sha = "abcdef1234567" };
 
         var markdown = DistributionSummary.Render(ReportWith(altstore, apple), context, "1.0");
 
         markdown.Should().Contain("**AltStore ADP:** processing\n")
-            .And.Contain("**Devices:** 2 registered, 1 invalid")
+            .And.Contain("**Devices:** 2 registered, 0 re-enabled, 5 existing, 1 invalid")
             .And.Contain("[run](https://github.com/o/r/actions/runs/1) · commit abcdef1");
     }
 }

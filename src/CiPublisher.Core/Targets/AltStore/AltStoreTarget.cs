@@ -60,6 +60,9 @@ public sealed class AltStoreTarget(
             Outputs = run.Outputs,
             Figures = run.Figures,
             Notes = run.Notes,
+            Adp = run.Outputs.TryGetValue("adp-status", out var status)
+                ? new AdpSummary(status, run.Outputs.GetValueOrDefault("adp-download-url"), run.Outputs.GetValueOrDefault("adp-manifest-url"))
+                : null,
         };
     }
 

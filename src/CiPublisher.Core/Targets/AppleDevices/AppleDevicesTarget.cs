@@ -150,6 +150,7 @@ public sealed class AppleDevicesTarget(
             },
             Figures = Figures(),
             Notes = notes,
+            Devices = new DeviceCounts(registered, Count(DeviceAction.Reenabled), Count(DeviceAction.Existing), candidates.Invalid.Count),
         };
     }
 

@@ -65,25 +65,18 @@ public static class DistributionSummary
 
     private static void AppendAdpStatus(StringBuilder markdown, RunReport report)
     {
-        var status = FirstOutput(report, "adp-status");
-        if (status is null) return;
-        markdown.Append("\n**AltStore ADP:** ").Append(Cell(status));
-        if (FirstOutput(report, "adp-download-url") is { } download && Link("download", download) is { } link)
-            markdown.Append(" · ").Append(link);
+        if (report.Targets.Select(t => t.Adp).FirstOrDefault(a => a is not null) is not { } adp) return;
+        markdown.Append("\n**AltStore ADP:** ").Append(Cell(adp.Status));
+        if (adp.ManifestUrl is { } manifest && Link("manifest", manifest) is { } hosted) markdown.Append(" · ").Append(hosted);
+        if (adp.DownloadUrl is { } download && Link("download", download) is { } link) markdown.Append(" · ").Append(link);
         markdown.Append('\n');
     }
 
     private static void AppendDevices(StringBuilder markdown, RunReport report)
     {
-        string[] counts = ["registered", "reenabled", "existing", "invalid"];
-        var figures = counts
-            .Select(c => (Name: c == "reenabled" ? "re-enabled" : c, Value: FirstOutput(report, $"devices-{c}")))
-            .Where(f => f.Value is not null)
-            .ToList();
-        if (figures.Count == 0) return;
-        markdown.Append("\n**Devices:** ")
-            .Append(string.Join(", ", figures.Select(f => $"{Cell(f.Value!)} {f.Name}")))
-            .Append('\n');
+        if (report.Targets.Select(t => t.Devices).FirstOrDefault(d => d is not null) is not { } devices) return;
+        markdown.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"\n**Devices:** {devices.Registered} registered, {devices.Reenabled} re-enabled, {devices.Existing} existing, {devices.Invalid} invalid\n");
     }
 
     private static void AppendProvenance(StringBuilder markdown, RunContext context)
@@ -93,9 +86,6 @@ public static class DistributionSummary
         if (!string.IsNullOrWhiteSpace(context.Sha)) parts.Add($"commit {Cell(context.Sha[..Math.Min(7, context.Sha.Length)])}");
         if (parts.Count > 0) markdown.Append("\n<sub>").Append(string.Join(" · ", parts)).Append("</sub>\n");
     }
-
-    private static string? FirstOutput(RunReport report, string name) =>
-        report.Targets.Select(t => t.Outputs.GetValueOrDefault(name)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private static string Describe(Outcome outcome, string? reason)
     {
