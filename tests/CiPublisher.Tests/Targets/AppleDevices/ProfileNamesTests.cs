@@ -1,6 +1,6 @@
 using CiPublisher.Core.Targets.AppleDevices;
 
-namespace CiPublisher.Tests.AppleDevices;
+namespace CiPublisher.Tests.Targets.AppleDevices;
 
 public class ProfileNamesTests
 {

@@ -1,6 +1,6 @@
 using CiPublisher.Core.Apple;
 
-namespace CiPublisher.Tests.AppleDevices;
+namespace CiPublisher.Tests.Targets.AppleDevices;
 
 public class RateLimitHeaderTests
 {

@@ -1,6 +1,6 @@
 using CiPublisher.Core.Targets.Fenfa;
 
-namespace CiPublisher.Tests.Fenfa;
+namespace CiPublisher.Tests.Targets.Fenfa;
 
 public class FenfaAuthHandlerTests
 {

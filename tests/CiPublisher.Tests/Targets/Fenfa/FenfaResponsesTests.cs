@@ -3,7 +3,7 @@ using System.Text;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Targets.Fenfa;
 
-namespace CiPublisher.Tests.Fenfa;
+namespace CiPublisher.Tests.Targets.Fenfa;
 
 public class FenfaResponsesTests
 {

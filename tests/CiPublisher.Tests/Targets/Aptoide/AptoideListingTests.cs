@@ -1,7 +1,7 @@
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets.Aptoide;
 
-namespace CiPublisher.Tests.Aptoide;
+namespace CiPublisher.Tests.Targets.Aptoide;
 
 public class AptoideListingTests
 {

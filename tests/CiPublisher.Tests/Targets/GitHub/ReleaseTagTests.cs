@@ -1,7 +1,7 @@
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets.GitHub;
 
-namespace CiPublisher.Tests.GitHub;
+namespace CiPublisher.Tests.Targets.GitHub;
 
 public class ReleaseTagTests
 {

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using CiPublisher.Core.Targets.AltStore.Package;
 using CiPublisher.Emulators.Samples;
 
-namespace CiPublisher.Tests.AltStore;
+namespace CiPublisher.Tests.Targets.AltStore;
 
 public sealed class AdpPackageTests : IDisposable
 {

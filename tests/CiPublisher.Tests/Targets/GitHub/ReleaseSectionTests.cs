@@ -1,6 +1,6 @@
 using CiPublisher.Core.Targets.GitHub;
 
-namespace CiPublisher.Tests.GitHub;
+namespace CiPublisher.Tests.Targets.GitHub;
 
 public class ReleaseSectionTests
 {

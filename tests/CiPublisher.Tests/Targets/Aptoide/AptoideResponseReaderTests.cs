@@ -5,7 +5,7 @@ using CiPublisher.Core.Security;
 using CiPublisher.Core.Targets.Aptoide;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CiPublisher.Tests.Aptoide;
+namespace CiPublisher.Tests.Targets.Aptoide;
 
 public class AptoideResponseReaderTests
 {

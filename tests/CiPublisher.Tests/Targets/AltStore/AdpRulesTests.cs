@@ -1,6 +1,6 @@
 using CiPublisher.Core.Targets.AltStore;
 
-namespace CiPublisher.Tests.AltStore;
+namespace CiPublisher.Tests.Targets.AltStore;
 
 public class AdpRulesTests
 {

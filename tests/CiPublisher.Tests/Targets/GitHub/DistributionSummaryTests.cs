@@ -2,7 +2,7 @@ using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets.GitHub;
 
-namespace CiPublisher.Tests.GitHub;
+namespace CiPublisher.Tests.Targets.GitHub;
 
 public class DistributionSummaryTests
 {

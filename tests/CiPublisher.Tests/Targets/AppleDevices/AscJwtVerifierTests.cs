@@ -4,7 +4,7 @@ using System.Text.Json;
 using CiPublisher.Emulators.AppStoreConnect;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CiPublisher.Tests.AppleDevices;
+namespace CiPublisher.Tests.Targets.AppleDevices;
 
 /// <summary>The emulator must refuse what Apple refuses, or the integration tests prove nothing.</summary>
 public class AscJwtVerifierTests

@@ -4,7 +4,7 @@ using CiPublisher.Core.Targets.GitHub;
 using FluentAssertions;
 using Octokit;
 
-namespace CiPublisher.Tests.GitHub;
+namespace CiPublisher.Tests.Targets.GitHub;
 
 /// <summary>
 /// Native AOT keeps a generic type's constructors for reflection only when asked. Octokit reads every JSON array into a

@@ -1,7 +1,7 @@
 using CiPublisher.Core.Artifacts;
 using CiPublisher.Core.Targets.Fenfa;
 
-namespace CiPublisher.Tests.Fenfa;
+namespace CiPublisher.Tests.Targets.Fenfa;
 
 public class FenfaLinksTests
 {

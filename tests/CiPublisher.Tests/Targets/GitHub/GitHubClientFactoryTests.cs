@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CiPublisher.Core.Targets.GitHub;
 
-namespace CiPublisher.Tests.GitHub;
+namespace CiPublisher.Tests.Targets.GitHub;
 
 public class GitHubClientFactoryTests
 {

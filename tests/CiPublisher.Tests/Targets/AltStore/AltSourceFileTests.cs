@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using CiPublisher.Core.Targets.AltStore.Source;
 using CiPublisher.Emulators.AltStore;
 
-namespace CiPublisher.Tests.AltStore;
+namespace CiPublisher.Tests.Targets.AltStore;
 
 public sealed class AltSourceFileTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CiPublisher.Core.Targets.AltStore.Source;
 
-namespace CiPublisher.Tests.AltStore;
+namespace CiPublisher.Tests.Targets.AltStore;
 
 /// <summary>
 /// Sources as their authors wrote them: the file after an update is the file before plus the new entry, byte for byte,
