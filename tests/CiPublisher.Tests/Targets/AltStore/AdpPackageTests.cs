@@ -24,7 +24,7 @@ public sealed class AdpPackageTests : IDisposable
         {
             foreach (var (name, content) in entries)
             {
-                using var stream = zip.CreateEntry(name).Open();
+                using var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
                 stream.Write(content);
             }
         }
@@ -95,6 +95,21 @@ public sealed class AdpPackageTests : IDisposable
 
         (await act.Should().ThrowAsync<AdpPackageException>()).WithMessage("*not a path inside the package*");
         Directory.EnumerateFiles(_folder, "outside.ipa", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AVariantDamagedInTransit_IsRefused_NotHosted()
+    {
+        var sample = SampleAdp.Build();
+        var variant = sample.Files.Keys.First(k => k.StartsWith("variant/", StringComparison.Ordinal));
+        var zip = ZipOf([.. sample.Files.Select(f => (f.Key, f.Value))]);
+        // Stored entries: the variant's bytes stand in the zip as they are; flip one in the middle of them.
+        var at = zip.AsSpan().IndexOf(sample.Files[variant].AsSpan(0, 64)) + sample.Files[variant].Length / 2;
+        zip[at] ^= 0xFF;
+
+        var act = () => UnpackAsync(zip);
+
+        (await act.Should().ThrowAsync<AdpPackageException>()).WithMessage($"*{variant}*damaged*");
     }
 
     [Fact]

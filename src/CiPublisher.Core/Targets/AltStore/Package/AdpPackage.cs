@@ -106,11 +106,14 @@ public static class AdpPackage
         try
         {
             string sha256;
+            uint crc32;
             await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             await using (var input = entry.Open())
             {
-                sha256 = await CopyHashingAsync(input, output, cancellationToken);
+                (sha256, crc32) = await CopyHashingAsync(input, output, cancellationToken);
             }
+            if (crc32 != entry.Crc32)
+                throw new AdpPackageException($"{path} in the ADP download is damaged: its CRC-32 is {crc32:x8}, the zip says {entry.Crc32:x8}");
             if (File.Exists(target) && new FileInfo(target).Length == entry.Length && await Sha256OfAsync(target, cancellationToken) == sha256)
                 return new AdpFile(path, entry.Length, sha256, WasThere: true);
             File.Move(temporary, target, overwrite: true);
@@ -126,9 +129,11 @@ public static class AdpPackage
         }
     }
 
-    private static async Task<string> CopyHashingAsync(Stream input, Stream output, CancellationToken cancellationToken)
+    /// <summary>Copies the entry while computing its SHA-256 (for the hosts) and its CRC-32 (to check it against the zip).</summary>
+    private static async Task<(string Sha256, uint Crc32)> CopyHashingAsync(Stream input, Stream output, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var crc = new System.IO.Hashing.Crc32();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -136,6 +141,7 @@ public static class AdpPackage
             while ((read = await input.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
             {
                 hash.AppendData(buffer, 0, read);
+                crc.Append(buffer.AsSpan(0, read));
                 await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
         }
@@ -143,7 +149,7 @@ public static class AdpPackage
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), crc.GetCurrentHashAsUInt32());
     }
 
     private static Task<string> Sha256OfAsync(string path, CancellationToken cancellationToken) =>
