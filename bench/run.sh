@@ -14,7 +14,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/cipublisher-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 missing=()
-for tool in curl openssl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+for tool in curl openssl unzip; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}" >&2

@@ -23,6 +23,8 @@ try
     var uploads = await new ThroughputBench(options, contenders).RunAsync(files);
     Console.Error.WriteLine("GitHub release assets (peak memory)");
     var assets = await ReleaseAssetBench.RunAsync(options, options.Program, files);
+    Console.Error.WriteLine("AltStore ADP download and unpacking (peak memory)");
+    var adps = await AdpHostingBench.RunAsync(options, options.Program, files);
     foreach (var file in files.Values) File.Delete(file);
 
     Console.Error.WriteLine("Start-up and image size (goal 4)");
@@ -36,7 +38,7 @@ try
     Console.Error.WriteLine("API economy (goal 5): App Store Connect");
     var apple = await AppleEconomyBench.RunAsync(options, options.Program);
 
-    Console.WriteLine(Report.Render(options, uploads, assets, startup, image, fenfa, apple, shipped));
+    Console.WriteLine(Report.Render(options, uploads, assets, adps, startup, image, fenfa, apple, shipped));
 }
 finally
 {

@@ -52,6 +52,9 @@ public sealed class AltStoreEmulator : EmulatorHost
     /// <summary>The zip each ADP's download link serves (<see cref="Samples.SampleAdp"/>); a link to an ADP without one answers 404.</summary>
     public IDictionary<string, byte[]> Packages { get; } = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
 
+    /// <summary>Zips on disk, for packages too big to hold in memory (the bench's gigabyte variants).</summary>
+    public IDictionary<string, string> PackageFiles { get; } = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>ADP IDs whose first download link has already expired when it is used (403, as a signed CDN link answers).</summary>
     public ISet<string> LinkExpiresBeforeFirstDownload { get; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -78,6 +81,11 @@ public sealed class AltStoreEmulator : EmulatorHost
 
     private async Task<IResult> Download(HttpContext context, string adpId, string linkId)
     {
+        if (_jobs.TryGetValue(adpId, out var stored) && stored.LinkId == linkId && PackageFiles.TryGetValue(adpId, out var file))
+        {
+            _downloads.Enqueue(adpId);
+            return Results.File(file, "application/zip");
+        }
         if (!_jobs.TryGetValue(adpId, out var job) || job.LinkId != linkId || !Packages.TryGetValue(adpId, out var zip))
             return Results.Text("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>", "application/xml", statusCode: 404);
         lock (LinkExpiresBeforeFirstDownload)
