@@ -41,16 +41,20 @@ public sealed class GitHubReleaseAdpHost(RunSettings settings, IGitHubClient cli
             var gateway = new GitHubGateway(repository, time, secrets, logger);
             var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, settings.Context.Sha, cancellationToken);
             var existing = await assets.ListAsync(repository, release.Id, cancellationToken);
+            var prefix = await PrefixAsync(repository, package, existing, cancellationToken);
             var publisher = new ReleaseAssetPublisher(assets, repository, settings.Http, progress, time, logger);
             var items = new List<ItemResult>();
             var urls = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var file in package.Files)
             {
                 var name = $"{tag.Name}: {file.RelativePath}";
+                var assetName = file.RelativePath is AdpPackage.ManifestName or AdpPackage.SignatureName
+                    ? prefix + file.RelativePath
+                    : PackagePath.FileName(file.RelativePath);
                 try
                 {
                     var published = await publisher.PublishAsync(
-                        new ReleaseFile(package.PathOf(file), PackagePath.FileName(file.RelativePath), file.Size, file.Sha256, "application/octet-stream"),
+                        new ReleaseFile(package.PathOf(file), assetName, file.Size, file.Sha256, "application/octet-stream"),
                         release.Id, release.UploadUrl, existing, new Dictionary<string, string>(), cancellationToken);
                     items.Add(published.Item with { Name = name });
                     if (published.Asset?.BrowserDownloadUrl is { } url) urls[file.RelativePath] = url;
@@ -70,5 +74,32 @@ public sealed class GitHubReleaseAdpHost(RunSettings settings, IGitHubClient cli
             logger.LogError("GitHub: hosting the ADP on {Tag}: {Reason}", tag.Name, failure.Message);
             return new AdpHostResult([], null, secrets.Redact(failure.Message));
         }
+    }
+
+    /// <summary>
+    /// Variants and deltas are named by their unique IDs; <c>manifest.json</c> and <c>signature</c> are not. When the
+    /// release already has a <c>manifest.json</c> that is not this app's (another app of the same tag, a file of the
+    /// user's), ours go under the bundle ID (<c>&lt;bundle ID&gt;-manifest.json</c>) instead of replacing it: assetURLs
+    /// name every file, so AltStore finds them by any name. A manifest of the same app is a renewed package: replaced.
+    /// </summary>
+    private async Task<string> PrefixAsync(RepositoryName repository, UnpackedAdp package, IReadOnlyList<GitHubAsset> existing,
+        CancellationToken cancellationToken)
+    {
+        var ours = package.ManifestFile;
+        if (existing.FirstOrDefault(a => a.Name == AdpPackage.ManifestName && a.IsUploaded) is not { } there
+            || there.Sha256 == ours.Sha256)
+            return "";
+        var app = package.Manifest.BundleId ?? package.Manifest.AppleItemId ?? "adp";
+        try
+        {
+            var theirs = AdpManifest.Parse(System.Text.Encoding.UTF8.GetBytes(await assets.DownloadTextAsync(repository, there, cancellationToken)));
+            if (theirs.BundleId == package.Manifest.BundleId) return "";
+        }
+        catch (AdpPackageException)
+        {
+            // Not an ADP's manifest at all: a file of the user's, not ours to replace.
+        }
+        logger.LogInformation("GitHub: the release's manifest.json belongs to something else; this ADP's goes under {Name}", $"{app}-manifest.json");
+        return $"{app}-";
     }
 }
