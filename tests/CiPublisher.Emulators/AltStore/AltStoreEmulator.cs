@@ -58,6 +58,12 @@ public sealed class AltStoreEmulator : EmulatorHost
     /// <summary>ADP IDs whose first download link has already expired when it is used (403, as a signed CDN link answers).</summary>
     public ISet<string> LinkExpiresBeforeFirstDownload { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// ADP IDs whose current link has expired: the status answers <c>downloadExpired: true</c> beside <c>success</c> and
+    /// the link 403, until a POST /adps renews it.
+    /// </summary>
+    public ISet<string> ExpiredLinks { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Every download of a package that was served, by ADP ID.</summary>
     public IReadOnlyList<string> Downloads => [.. _downloads];
 
@@ -88,6 +94,11 @@ public sealed class AltStoreEmulator : EmulatorHost
         }
         if (!_jobs.TryGetValue(adpId, out var job) || job.LinkId != linkId || !Packages.TryGetValue(adpId, out var zip))
             return Results.Text("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>", "application/xml", statusCode: 404);
+        lock (ExpiredLinks)
+        {
+            if (ExpiredLinks.Contains(adpId))
+                return Results.Text("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>", "application/xml", statusCode: 403);
+        }
         lock (LinkExpiresBeforeFirstDownload)
         {
             if (LinkExpiresBeforeFirstDownload.Remove(adpId))
@@ -122,6 +133,7 @@ public sealed class AltStoreEmulator : EmulatorHost
         if (TextOf(body, "adpID") is not { Length: > 0 } adpId) return BadRequest("missing adpID");
         _processRequests.Enqueue(adpId);
         _jobs[adpId] = new AdpJob();
+        lock (ExpiredLinks) ExpiredLinks.Remove(adpId);
         return Results.Ok(new { status = ProcessingStatuses.FirstOrDefault() ?? "processing" });
     }
 
@@ -136,7 +148,9 @@ public sealed class AltStoreEmulator : EmulatorHost
         }
         if (FailingAdpIds.Contains(adpId)) return Results.Json(new { status = "failed" });
         if (FailuresWithMessage.TryGetValue(adpId, out var failure)) return Results.Json(new { status = failure.Status, message = failure.Message });
-        return Results.Json(new { status = "success", downloadURL = DownloadUrlOf(adpId).AbsoluteUri, downloadExpired = false });
+        bool expired;
+        lock (ExpiredLinks) expired = ExpiredLinks.Contains(adpId);
+        return Results.Json(new { status = "success", downloadURL = DownloadUrlOf(adpId).AbsoluteUri, downloadExpired = expired });
     }
 
     private async Task<IResult> FederateAsync(HttpRequest request)

@@ -74,7 +74,44 @@ public sealed class AltStoreAdpHostingTests : IAsyncLifetime
         (await File.ReadAllBytesAsync(_sourcePath)).Should().Equal(source);
         Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc)
             .Should().Equal(written, "a file with the same content is not written again");
-        _harness.Emulator.Downloads.Should().HaveCount(2, "the link of each run is fetched once");
+        _harness.Emulator.Downloads.Should().HaveCount(2, "each run fetches the package once");
+    }
+
+    [Fact]
+    public async Task ARerun_UsesTheLinkAltStoreAlreadyHas_WithoutProcessingAgain()
+    {
+        await RunAsync(Unpacking);
+
+        var again = await RunAsync(Unpacking);
+
+        again.Outcome.Should().Be(Outcome.Succeeded, again.Reason);
+        _harness.Emulator.ProcessRequests.Should().ContainSingle("the ADP was processed and its link still works");
+        _harness.Emulator.Downloads.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task ALinkAltStoreCallsExpired_IsRenewedByProcessingAgain()
+    {
+        await RunAsync(Unpacking);
+        _harness.Emulator.ExpiredLinks.Add(AdpId);
+
+        var again = await RunAsync(Unpacking);
+
+        again.Outcome.Should().Be(Outcome.Succeeded, again.Reason);
+        _harness.Emulator.ProcessRequests.Should().HaveCount(2);
+        _harness.Emulator.Downloads.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task WithoutHosting_TheSourceAlwaysGetsAFreshLink()
+    {
+        var pointing = Unpacking with { AdpDir = null, HostedUrl = null };
+        await RunAsync(pointing);
+
+        await RunAsync(pointing);
+
+        _harness.Emulator.ProcessRequests.Should().HaveCount(2, "an unread link could have expired: only processing again is sure");
+        _harness.Emulator.Downloads.Should().BeEmpty();
     }
 
     [Fact]

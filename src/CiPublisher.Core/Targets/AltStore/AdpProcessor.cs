@@ -14,17 +14,43 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
     /// <summary>How long one unknown status may stay the same before it counts as stuck: processing takes minutes.</summary>
     public static readonly TimeSpan UnknownStatusPatience = TimeSpan.FromMinutes(15);
 
-    public async Task<AdpResult> ProcessAsync(string adpId, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="reuseReady">
+    /// Whether a link AltStore already has may be used without processing again: only when the caller downloads it at
+    /// once, so that an expired link shows (403, 404) and is renewed then (the contract: poll first, trigger when there
+    /// is no usable link). A link written into a source unread is always a fresh one.
+    /// </param>
+    public async Task<AdpResult> ProcessAsync(string adpId, bool wait, TimeSpan timeout, CancellationToken cancellationToken, bool reuseReady = false)
     {
         var started = time.GetTimestamp();
+        if (reuseReady && await ReadyAlreadyAsync(adpId, cancellationToken) is { } ready)
+        {
+            logger.LogInformation("AltStore: ADP {AdpId} is already processed; using its download link", adpId);
+            return new AdpResult(AdpOutcome.Ready, ready.StatusText, ready.DownloadUrl, time.GetElapsedTime(started), 1);
+        }
         await TriggerAsync(adpId, cancellationToken);
         logger.LogInformation("AltStore: asked to process ADP {AdpId}", adpId);
         if (!wait) return new AdpResult(AdpOutcome.Triggered, "triggered", null, time.GetElapsedTime(started), 0);
         return await WaitAsync(adpId, started, timeout, cancellationToken);
     }
 
+    /// <summary>The ADP's state when AltStore already has it processed with a link it does not call expired; else null.</summary>
+    private async Task<AdpState?> ReadyAlreadyAsync(string adpId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await gateway.GetAdpAsync(adpId, cancellationToken) is { Phase: AdpPhase.Ready, DownloadUrl: not null, DownloadExpired: false } state
+                ? state
+                : null;
+        }
+        catch (RemoteServiceException failure) when (failure.IsTransient)
+        {
+            logger.LogWarning("AltStore: {Message}; asking it to process the ADP", failure.Message);
+            return null;
+        }
+    }
+
     /// <summary>
-    /// Always asks, even when an earlier run processed the ADP: the seed names POST /adps as the way to renew an
+    /// Asks even when an earlier run processed the ADP (unless the caller reuses a ready link it will download at once): the seed names POST /adps as the way to renew an
     /// expired download link, and a link's lifetime is unknown. After a transient failure the request is not re-sent
     /// blindly (two triggers at once: effect unconfirmed): an ADP AltStore now reports as processing shows it landed.
     /// </summary>

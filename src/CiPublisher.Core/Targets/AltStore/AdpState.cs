@@ -15,8 +15,11 @@ public enum AdpPhase
     Unknown,
 }
 
-/// <summary>One answer of <c>GET /adps/{id}</c>; <paramref name="Message"/> is what AltStore said beside the status, if anything.</summary>
-public sealed record AdpState(string? Status, string? DownloadUrl, string? Message = null)
+/// <summary>
+/// One answer of <c>GET /adps/{id}</c>; <paramref name="Message"/> is what AltStore said beside the status, if anything;
+/// <paramref name="DownloadExpired"/> its <c>downloadExpired</c>, which a third-party release script reads beside <c>success</c>.
+/// </summary>
+public sealed record AdpState(string? Status, string? DownloadUrl, string? Message = null, bool DownloadExpired = false)
 {
     // Observed (#1667: "queued", then "in progress") or said by third parties; the exact strings are unconfirmed.
     private static readonly string[] StillProcessing = ["processing", "queued", "in progress", "in_progress", "inprogress", "pending", "started", "running", "success"];

@@ -27,7 +27,8 @@ public sealed class AltStoreGateway(IAltStoreApi api, SecretRegistry secrets)
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
         var body = await EnsureSuccessAsync(response, $"GET /adps/{adpId}", cancellationToken);
         var json = ParseObject(body, $"GET /adps/{adpId}");
-        return new AdpState(StringOf(json, "status"), StringOf(json, "downloadURL"), MessageOf(json));
+        return new AdpState(StringOf(json, "status"), StringOf(json, "downloadURL"), MessageOf(json),
+            DownloadExpired: json["downloadExpired"] is JsonValue expired && expired.TryGetValue<bool>(out var isExpired) && isExpired);
     }
 
     /// <summary>Returns what AltStore answered (status and body, if any), for the report.</summary>

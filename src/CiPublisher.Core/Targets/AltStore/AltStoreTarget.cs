@@ -119,8 +119,9 @@ public sealed class AltStoreTarget(
         AdpResult result;
         try
         {
+            // A package that is downloaded here may reuse AltStore's link: an expired one shows then, and is renewed.
             result = await new AdpProcessor(gateway, time, logger, Random.Shared)
-                .ProcessAsync(adpId, altstore.Wait, altstore.WaitTimeout, cancellationToken);
+                .ProcessAsync(adpId, altstore.Wait, altstore.WaitTimeout, cancellationToken, reuseReady: altstore.HostsAdp);
         }
         catch (RemoteServiceException failure)
         {
