@@ -45,7 +45,8 @@ public static class SampleArtifacts
     /// <summary>A zip (a zipped .app): servers check that a .zip starts with PK.</summary>
     public static byte[] DesktopZip(int seed) => Zip(("Lumen.app/Contents/MacOS/Lumen", Padding(32 * 1024, seed)));
 
-    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    /// <summary>A zip of the entries, stored uncompressed, so each file's bytes stand in it as they are.</summary>
+    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))

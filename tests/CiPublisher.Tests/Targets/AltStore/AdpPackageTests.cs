@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using CiPublisher.Core.Targets.AltStore.Package;
 using CiPublisher.Emulators.Samples;
 
@@ -17,19 +16,7 @@ public sealed class AdpPackageTests : IDisposable
         return await AdpPackage.UnpackAsync(path, Path.Combine(_folder, "out"), CancellationToken.None);
     }
 
-    private static byte[] ZipOf(params (string Name, byte[] Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var stream = zip.CreateEntry(name, CompressionLevel.NoCompression).Open();
-                stream.Write(content);
-            }
-        }
-        return buffer.ToArray();
-    }
+    private static byte[] ZipOf(params (string Name, byte[] Content)[] entries) => SampleArtifacts.Zip(entries);
 
     [Fact]
     public async Task ThePackage_IsReadFromItsManifest_AndItsFilesKeepTheirPaths()
