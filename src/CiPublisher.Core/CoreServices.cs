@@ -17,6 +17,8 @@ public static class CoreServices
         SecretRegistry secrets, TimeProvider? time = null, ITransferProgress? progress = null)
     {
         services.AddSingleton(settings);
+        services.AddSingleton(settings.Scope);
+        services.AddSingleton(settings.Http);
         services.AddSingleton(secrets);
         services.AddSingleton(time ?? TimeProvider.System);
         services.TryAddSingleton(progress ?? NoTransferProgress.Instance);

@@ -39,7 +39,7 @@ public static class HttpClientRegistration
                 client.DefaultRequestHeaders.UserAgent.ParseAdd($"CiPublisher/{typeof(HttpClientRegistration).Assembly.GetName().Version?.ToString(3)}");
             })
             .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-            .AddHttpMessageHandler(sp => new ResilienceHandler(service, sp.GetRequiredService<RunSettings>().Http,
+            .AddHttpMessageHandler(sp => new ResilienceHandler(service, sp.GetRequiredService<HttpSettings>(),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(service)))
             .AddHttpMessageHandler(sp => new CallCountingHandler(service, sp.GetRequiredService<CallMeter>()));
         if (authHandler is not null) builder.AddHttpMessageHandler(authHandler);

@@ -34,6 +34,13 @@ public sealed record RunSettings
     public HttpSettings Http { get; init; } = new();
     public RunContext Context { get; init; } = new();
 
+    /// <summary>The run-wide part that targets see, beside their own module's settings.</summary>
+    public RunScope Scope => new()
+    {
+        WorkingDirectory = WorkingDirectory, Version = Version, BuildNumber = BuildNumber, ReleaseNotes = ReleaseNotes, Channel = Channel,
+        DryRun = DryRun, MaxParallel = MaxParallel, Http = Http, Context = Context,
+    };
+
     public FenfaSettings? Fenfa { get; init; }
     public AppleSettings? Apple { get; init; }
     public AltStoreSettings? AltStore { get; init; }

@@ -16,13 +16,13 @@ namespace CiPublisher.Core.Targets.AltStore;
 /// runs when its input is given and the <c>altstore</c> verb's sub-mode (<see cref="AltStoreSettings.Steps"/>) includes it.
 /// </summary>
 public sealed class AltStoreTarget(
-    RunSettings settings, AltStoreGateway gateway, CallMeter calls, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger,
+    RunScope scope, AltStoreSettings altstoreSettings, AltStoreGateway gateway, CallMeter calls, TimeProvider time, SecretRegistry secrets, ILogger<AltStoreTarget> logger,
     AdpDownloader downloader, RunDownloadLinks links, AdpFinder? finder = null, IAdpHost? host = null)
     : IPublishTarget
 {
     public string Name => "AltStore";
 
-    public bool IsEnabled => settings.AltStore is { } altstore && StepsToRun(altstore) != AltStoreSteps.None;
+    public bool IsEnabled => StepsToRun(altstoreSettings) != AltStoreSteps.None;
 
     /// <summary>The steps both asked for and given their input.</summary>
     public static AltStoreSteps StepsToRun(AltStoreSettings altstore) => altstore.Steps
@@ -32,7 +32,7 @@ public sealed class AltStoreTarget(
 
     public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
-        var altstore = settings.AltStore ?? throw new InvalidOperationException("The AltStore target runs only with AltStore settings.");
+        var altstore = altstoreSettings;
         var steps = StepsToRun(altstore);
         var run = new RunRecord();
 
@@ -55,7 +55,7 @@ public sealed class AltStoreTarget(
             Target = Name,
             Outcome = outcome,
             Reason = run.Items.FirstOrDefault(i => i.Outcome == Outcome.Failed)?.Reason
-                     ?? (settings.DryRun ? "dry run: nothing sent or written" : null),
+                     ?? (scope.DryRun ? "dry run: nothing sent or written" : null),
             Items = run.Items,
             Outputs = run.Outputs,
             Figures = run.Figures,
@@ -71,14 +71,14 @@ public sealed class AltStoreTarget(
     {
         if (!AdpIdValidator.IsAuto(altstore.AdpId)) return altstore.AdpId;
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
-        var version = settings.Version ?? ios?.Version;
+        var version = scope.Version ?? ios?.Version;
         const string Name = "ADP in App Store Connect";
         if (ios?.Identifier is not { } bundleId || version is null)
         {
             run.Items.Add(Item(Name, Outcome.Failed, "altstore-adp-id: auto needs an .ipa artifact (its bundle ID and version) to find the ADP"));
             return null;
         }
-        if (settings.DryRun)
+        if (scope.DryRun)
         {
             run.Items.Add(Item(Name, Outcome.Skipped, $"dry run: would find the ADP of {bundleId} {version} in App Store Connect"));
             return null;
@@ -108,7 +108,7 @@ public sealed class AltStoreTarget(
             run.Items.Add(Item(name, Outcome.Failed, problem));
             return null;
         }
-        if (settings.DryRun)
+        if (scope.DryRun)
         {
             run.Items.Add(Item(name, Outcome.Skipped, (altstore.Wait
                 ? $"dry run: would ask AltStore to process it and wait up to {Durations.Describe(altstore.WaitTimeout)} for its download link"
@@ -159,7 +159,7 @@ public sealed class AltStoreTarget(
     private string DryRunHosting(AltStoreSettings altstore)
     {
         var places = new List<string>();
-        if (altstore.AdpHost != AdpHostKind.None && host is not null) places.Add($"put its files on {host.Describe(settings.Version)}");
+        if (altstore.AdpHost != AdpHostKind.None && host is not null) places.Add($"put its files on {host.Describe(scope.Version)}");
         if (altstore.AdpDir is { } dir) places.Add($"unpack it into {dir}");
         return places.Count == 0 ? "" : $", then download it and {string.Join(" and ", places)}";
     }
@@ -172,8 +172,8 @@ public sealed class AltStoreTarget(
         CancellationToken cancellationToken)
     {
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
-        var expected = new ReleaseIdentity(ios?.Identifier, settings.Version ?? ios?.Version, settings.BuildNumber ?? ios?.Build);
-        var hosting = new AdpHosting(settings, downloader, secrets, logger, altstore.AdpHost == AdpHostKind.None ? null : host);
+        var expected = new ReleaseIdentity(ios?.Identifier, scope.Version ?? ios?.Version, scope.BuildNumber ?? ios?.Build);
+        var hosting = new AdpHosting(scope, altstore, downloader, secrets, logger, altstore.AdpHost == AdpHostKind.None ? null : host);
         var result = await hosting.RunAsync(altstore.AdpId!, link, async ct =>
             (await new AdpProcessor(gateway, time, logger, Random.Shared).ProcessAsync(altstore.AdpId!, wait: true, altstore.WaitTimeout, ct)).DownloadUrl,
             expected, cancellationToken);
@@ -186,7 +186,7 @@ public sealed class AltStoreTarget(
     }
 
     public IReadOnlyList<string> InputProblems(ArtifactSet artifacts) =>
-        settings.AltStore is { } altstore && StepsToRun(altstore).HasFlag(AltStoreSteps.UpdateSource) && MissingForTheSource(artifacts) is { } missing
+        StepsToRun(altstoreSettings).HasFlag(AltStoreSteps.UpdateSource) && MissingForTheSource(artifacts) is { } missing
             ? [$"altstore-source-file: {missing}"]
             : [];
 
@@ -194,14 +194,14 @@ public sealed class AltStoreTarget(
     private string? MissingForTheSource(ArtifactSet artifacts)
     {
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
-        var altstore = settings.AltStore!;
+        var altstore = altstoreSettings;
         // A processed ADP's manifest names the app, version and build, and its variants give the size.
         if (ios is null && altstore.AdpId is not null && altstore.Wait && StepsToRun(altstore).HasFlag(AltStoreSteps.ProcessAdp)) return null;
         var missing = new List<string>();
         if (new AppLocator(ios?.Identifier, altstore.MarketplaceId).IsEmpty)
             missing.Add("the app (an .ipa artifact for its bundle identifier, or altstore-marketplace-id)");
-        if ((settings.Version ?? ios?.Version) is null) missing.Add("the version (an .ipa artifact, or version)");
-        if ((settings.BuildNumber ?? ios?.Build) is null) missing.Add("the build (an .ipa artifact, or build-number)");
+        if ((scope.Version ?? ios?.Version) is null) missing.Add("the version (an .ipa artifact, or version)");
+        if ((scope.BuildNumber ?? ios?.Build) is null) missing.Add("the build (an .ipa artifact, or build-number)");
         if (ios is null) missing.Add("the size (an .ipa artifact, or altstore-adp-id for the ADP's)");
         return missing.Count == 0 ? null : $"cannot add a version without {string.Join(", ", missing)}";
     }
@@ -209,13 +209,13 @@ public sealed class AltStoreTarget(
     private async Task UpdateSourceAsync(AltStoreSettings altstore, ArtifactSet artifacts, AdpResult? adp, HostedAdp? hosted,
         AltStoreSteps steps, RunRecord run, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(altstore.SourceFile!, settings.WorkingDirectory);
+        var path = Path.GetFullPath(altstore.SourceFile!, scope.WorkingDirectory);
         var name = $"source {Path.GetFileName(path)}";
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
         var manifest = hosted?.Manifest;
         var locator = new AppLocator(ios?.Identifier ?? manifest?.BundleId, altstore.MarketplaceId ?? manifest?.AppleItemId);
-        var version = settings.Version ?? ios?.Version ?? manifest?.ShortVersion;
-        var build = settings.BuildNumber ?? ios?.Build ?? manifest?.BundleVersion;
+        var version = scope.Version ?? ios?.Version ?? manifest?.ShortVersion;
+        var build = scope.BuildNumber ?? ios?.Build ?? manifest?.BundleVersion;
         var size = hosted?.VariantSize ?? ios?.SizeBytes;
         if (MissingForTheSource(artifacts) is { } missing)
         {
@@ -231,10 +231,10 @@ public sealed class AltStoreTarget(
         var downloadUrl = altstore.HostedUrl ?? hosted?.ManifestUrl ?? (adp?.DownloadUrl is { } link ? new Uri(link) : null)
                           ?? await IpaLinkOfThisRunAsync(path, ios, run, cancellationToken)
                           // A dry run validates the edit with a stand-in for the link AltStore has not given yet.
-                          ?? (settings.DryRun ? new Uri("https://adp.invalid/dry-run") : null);
+                          ?? (scope.DryRun ? new Uri("https://adp.invalid/dry-run") : null);
         if (downloadUrl is null || locator.IsEmpty || version is null || build is null || size is null)
         {
-            run.Items.Add(settings.DryRun
+            run.Items.Add(scope.DryRun
                 ? Item(name, Outcome.Skipped, "dry run: would add the version the ADP names once it is processed")
                 : Item(name, steps.HasFlag(AltStoreSteps.ProcessAdp) ? Outcome.Skipped : Outcome.Failed,
                     steps.HasFlag(AltStoreSteps.ProcessAdp)
@@ -251,17 +251,17 @@ public sealed class AltStoreTarget(
             Date = time.GetUtcNow(),
             DownloadUrl = downloadUrl,
             Size = size.Value,
-            Description = settings.ReleaseNotes,
+            Description = scope.ReleaseNotes,
             MinOsVersion = manifest?.MinimumIosVersion ?? ios?.MinimumOsVersion,
             AssetUrls = hosted?.AssetUrls ?? [],
         };
         var facts = new Dictionary<string, string> { ["version"] = entry.Version, ["build"] = entry.BuildVersion, ["path"] = path };
         try
         {
-            var update = await AltSourceFile.AddVersionAsync(path, locator, entry, write: !settings.DryRun, cancellationToken);
+            var update = await AltSourceFile.AddVersionAsync(path, locator, entry, write: !scope.DryRun, cancellationToken);
             facts["app"] = update.AppName;
             facts["kind"] = update.Kind == SourceKind.Pal ? "PAL" : "Classic";
-            var (outcome, reason) = (update.Edit, settings.DryRun) switch
+            var (outcome, reason) = (update.Edit, scope.DryRun) switch
             {
                 (SourceEdit.Unchanged, _) => (Outcome.AlreadyDone, $"{update.AppName} {entry.Version} ({entry.BuildVersion}) is already in the source"),
                 (SourceEdit.Added, true) => (Outcome.Skipped, $"dry run: would add {update.AppName} {entry.Version} ({entry.BuildVersion}) at the top of its versions"),
@@ -312,7 +312,7 @@ public sealed class AltStoreTarget(
             run.Items.Add(Item(name, Outcome.Skipped, "an earlier AltStore step failed"));
             return;
         }
-        if (settings.DryRun)
+        if (scope.DryRun)
         {
             run.Items.Add(Item(name, Outcome.Skipped, "dry run: would ask AltStore to federate the source"));
             return;

@@ -15,6 +15,7 @@ public static class AltStoreTargetRegistration
     public static IServiceCollection AddAltStoreTarget(this IServiceCollection services, RunSettings settings)
     {
         if (settings.AltStore is not { } altstore) return services;
+        services.AddSingleton(altstore);
         services.AddServiceClient<IAltStoreApi>(AltStoreGateway.Service, altstore.ApiUrl, AltStoreJsonContext.Default);
         services.AddTransient<AltStoreGateway>();
         services.AddTransient<AltStoreOnboarding>();

@@ -15,7 +15,7 @@ namespace CiPublisher.Core.Targets.AppleDevices;
 /// re-enabled) and, when asked, rebuilds the artifacts' ad-hoc profiles so they hold every enabled device.
 /// </summary>
 public sealed class AppleDevicesTarget(
-    RunSettings settings,
+    RunScope scope, AppleSettings apple,
     DeviceSources sources,
     AppStoreConnectDevicesClient client,
     DeviceRegistrar registrar,
@@ -30,9 +30,9 @@ public sealed class AppleDevicesTarget(
 
     public string Name => "Apple devices";
 
-    public bool IsEnabled => settings.Apple is not null;
+    public bool IsEnabled => true;
 
-    private AppleSettings Apple => settings.Apple!;
+    private AppleSettings Apple => apple;
 
     public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public sealed class AppleDevicesTarget(
     private async Task<TargetResult> RunCoreAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
         // Settings validation should have caught a bad key already; checking again costs nothing and sends nothing.
-        AppleKeyLoader.Validate(Apple, settings.WorkingDirectory);
+        AppleKeyLoader.Validate(Apple, scope.WorkingDirectory);
         var candidates = await sources.ReadAsync(cancellationToken);
         foreach (var invalid in candidates.Invalid)
             logger.LogWarning("Apple devices: {Source}: {Udid} not sent: {Reason}", invalid.Source, invalid.ShortUdid, invalid.Reason);
@@ -70,7 +70,7 @@ public sealed class AppleDevicesTarget(
                 "(each new device uses a yearly slot that cannot be given back)", []);
         }
 
-        if (settings.DryRun)
+        if (scope.DryRun)
         {
             IReadOnlyList<DeviceOutcome> planned = [
                 .. plan.New.Select(d => new DeviceOutcome(d, DeviceAction.WouldRegister)),

@@ -1,6 +1,7 @@
 using CiPublisher.Core.Apple;
 using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CiPublisher.Core.Targets.AppleDevices;
 
@@ -13,6 +14,7 @@ public static class AppleDevicesTargetRegistration
     public static IServiceCollection AddAppleDevicesTarget(this IServiceCollection services, RunSettings settings)
     {
         if (settings.Apple is not { } apple) return services;
+        services.TryAddSingleton(apple);
 
         services.AddSingleton<AppStoreConnectQuota>();
         services.AddAppStoreConnectClient<IAppStoreConnectDevicesApi>(AppleDevicesTarget.ServiceName, apple, settings.WorkingDirectory,

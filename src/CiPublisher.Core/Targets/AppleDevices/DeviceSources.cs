@@ -4,13 +4,13 @@ using CiPublisher.Core.Apple;
 namespace CiPublisher.Core.Targets.AppleDevices;
 
 /// <summary>Reads and merges every device source the inputs name: <c>apple-devices</c>, <c>apple-devices-file</c>, Fenfa.</summary>
-public sealed class DeviceSources(RunSettings settings, IEnumerable<IDeviceSource> services)
+public sealed class DeviceSources(RunScope scope, AppleSettings apple, IEnumerable<IDeviceSource> services)
 {
     public const string DevicesFileInput = "apple-devices-file";
 
     public bool Any => Apple.Devices.Count > 0 || Apple.DevicesFile is not null || Apple.DevicesFromFenfa;
 
-    private AppleSettings Apple => settings.Apple!;
+    private AppleSettings Apple => apple;
 
     public async Task<DeviceCandidates> ReadAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class DeviceSources(RunSettings settings, IEnumerable<IDeviceSourc
 
     private IReadOnlyList<DeviceRequest> ReadFile(string file)
     {
-        var path = Path.IsPathRooted(file) ? file : Path.Combine(settings.WorkingDirectory, file);
+        var path = Path.IsPathRooted(file) ? file : Path.Combine(scope.WorkingDirectory, file);
         if (!File.Exists(path)) throw new FileNotFoundException($"{DevicesFileInput}: no file '{file}' in the working directory");
         using var reader = new StreamReader(path);
         return DeviceListParser.ParseAppleFile(reader, Path.GetFileName(path));

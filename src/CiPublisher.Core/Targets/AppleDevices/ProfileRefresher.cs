@@ -13,10 +13,10 @@ namespace CiPublisher.Core.Targets.AppleDevices;
 /// stale one is replaced by a new profile, and deleted only once the new one exists and its file is saved, so a
 /// failure at any step leaves the team with the profile it had.
 /// </summary>
-public sealed class ProfileRefresher(AppStoreConnectDevicesClient client, RunSettings settings, TimeProvider time,
+public sealed class ProfileRefresher(AppStoreConnectDevicesClient client, RunScope scope, AppleSettings apple, TimeProvider time,
     ILogger<ProfileRefresher> logger)
 {
-    private AppleSettings Apple => settings.Apple!;
+    private AppleSettings Apple => apple;
 
     public async Task<IReadOnlyList<ItemResult>> RunAsync(IEnumerable<string> bundleIdentifiers, IReadOnlyList<AccountDevice> devices,
         CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ public sealed class ProfileRefresher(AppStoreConnectDevicesClient client, RunSet
         if (wanted.Count == 0)
             return Item(name, Outcome.Skipped, With($"no enabled device fits {rule.ProfileType} profiles; the profile was left as it is", selection), facts);
         var why = string.Join(", ", changes);
-        if (settings.DryRun) return Item(name, Outcome.Skipped, With($"would be replaced ({why})", selection), facts);
+        if (scope.DryRun) return Item(name, Outcome.Skipped, With($"would be replaced ({why})", selection), facts);
 
         var replacement = ProfileNames.Replacement(name, now);
         if (await CreateAndSaveAsync(replacement, name, bundleId, rule, certificates.Ids, selection, facts, cancellationToken) is { } failure)
@@ -137,7 +137,7 @@ public sealed class ProfileRefresher(AppStoreConnectDevicesClient client, RunSet
             return Item(name, Outcome.Skipped, With($"no enabled device fits {rule.ProfileType} profiles; none was created", selection), facts);
         var certificates = ProfileCertificates.Choose(rule, await team.ListAsync(cancellationToken), [], time.GetUtcNow());
         if (certificates.Problem is { } problem) return Item(name, Outcome.Failed, $"{problem}; no profile was created", facts);
-        if (settings.DryRun) return Item(name, Outcome.Skipped, With("would be created", selection), facts);
+        if (scope.DryRun) return Item(name, Outcome.Skipped, With("would be created", selection), facts);
 
         return await CreateAndSaveAsync(name, null, bundleId, rule, certificates.Ids, selection, facts, cancellationToken)
                ?? Item(name, Outcome.Succeeded, With($"created for {identifier}", selection), facts);
@@ -182,7 +182,7 @@ public sealed class ProfileRefresher(AppStoreConnectDevicesClient client, RunSet
     private async Task<ItemResult> DeleteReplacedAsync(Resource<ProfileAttributes> profile, string why, CancellationToken cancellationToken)
     {
         var name = NameOf(profile);
-        if (settings.DryRun) return Item(name, Outcome.Skipped, $"would be deleted ({why})");
+        if (scope.DryRun) return Item(name, Outcome.Skipped, $"would be deleted ({why})");
         try
         {
             await client.CallAsync(ct => client.Api.DeleteProfileAsync(profile.Id, ct), cancellationToken);
@@ -212,7 +212,7 @@ public sealed class ProfileRefresher(AppStoreConnectDevicesClient client, RunSet
     {
         var bytes = Convert.FromBase64String(content ?? throw new FormatException($"Apple sent the profile {profileName} without its content"));
         var fileName = ProfileNames.FileName(profileName);
-        await File.WriteAllBytesAsync(Path.Combine(settings.WorkingDirectory, fileName), bytes, cancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(scope.WorkingDirectory, fileName), bytes, cancellationToken);
         return fileName;
     }
 

@@ -8,9 +8,9 @@ namespace CiPublisher.Core.Targets.Aptoide;
 /// The access token for the run: the <c>aptoide-token</c> input, or one obtained with the account's password.
 /// The token travels in the form body, not a header, so it is handed to the form builder instead of a DelegatingHandler.
 /// </summary>
-internal sealed class AptoideAccessTokens(RunSettings settings, AptoideClient client, SecretRegistry secrets)
+internal sealed class AptoideAccessTokens(AptoideSettings aptoide, AptoideClient client, SecretRegistry secrets)
 {
-    private readonly AptoideSettings _settings = settings.Aptoide ?? throw new InvalidOperationException("Aptoide is not configured");
+    private readonly AptoideSettings _settings = aptoide;
     private string? _token;
 
     public bool HasCredentials => _settings.Token is { Length: > 0 } || CanLogIn;

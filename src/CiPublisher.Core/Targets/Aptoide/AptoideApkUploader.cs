@@ -11,14 +11,14 @@ namespace CiPublisher.Core.Targets.Aptoide;
 /// connection, stall, 5xx) the checksum question tells whether the first attempt landed.
 /// </summary>
 internal sealed class AptoideApkUploader(
-    RunSettings settings,
+    RunScope scope, AptoideSettings aptoide,
     AptoideClient client,
     AptoideAccessTokens tokens,
     ITransferProgress progress,
     TimeProvider time,
     ILogger<AptoideApkUploader> logger)
 {
-    private readonly AptoideSettings _aptoide = settings.Aptoide ?? throw new InvalidOperationException("Aptoide is not configured");
+    private readonly AptoideSettings _aptoide = aptoide;
     private long _bytesSent;
 
     public long BytesSent => Interlocked.Read(ref _bytesSent);
@@ -53,8 +53,8 @@ internal sealed class AptoideApkUploader(
                 if (check.IsOk || check.HasError(AptoideErrorCodes.AlreadyInStore)) return new ApkUpload(true, md5, check.StoreUrl, apk.Sha256);
                 return check.HasError(AptoideErrorCodes.SendTheFile) ? null : throw Refused(apk, check);
             },
-            MaxAttempts = settings.Http.MaxRetries + 1,
-            Delay = (attempt, _) => settings.Http.RetryBaseDelay * attempt,
+            MaxAttempts = scope.Http.MaxRetries + 1,
+            Delay = (attempt, _) => scope.Http.RetryBaseDelay * attempt,
         }, time, cancellationToken);
     }
 
@@ -68,7 +68,7 @@ internal sealed class AptoideApkUploader(
     private async Task<(AptoideReply Reply, string? Sha256)> SendFileAsync(
         ArtifactInfo apk, AptoideListing listing, string token, CancellationToken cancellationToken)
     {
-        var http = settings.Http;
+        var http = scope.Http;
         using var watchdog = new StallWatchdog(time, http.StallTimeout, http.AttemptTimeout, cancellationToken);
         var file = new HashingFileContent(apk.Path, apk.FileName, progress, time, watchdog, AptoideUploadForm.ApkMediaType);
         using var form = AptoideUploadForm.WithFile(token, _aptoide, listing, file, apk.FileName);

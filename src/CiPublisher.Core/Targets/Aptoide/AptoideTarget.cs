@@ -13,33 +13,35 @@ public sealed class AptoideTarget : IPublishTarget
 {
     public const string StatusOutput = "aptoide-status";
 
-    private readonly RunSettings _settings;
+    private readonly AptoideSettings _aptoide;
+    private readonly bool _dryRun;
     private readonly AptoideApkUploader _uploader;
     private readonly AptoideAccessTokens _tokens;
     private readonly CallMeter _calls;
     private readonly SecretRegistry _secrets;
     private readonly ILogger<AptoideTarget> _logger;
 
-    internal AptoideTarget(RunSettings settings, AptoideApkUploader uploader, AptoideAccessTokens tokens, CallMeter calls,
+    internal AptoideTarget(RunScope scope, AptoideSettings aptoideSettings, AptoideApkUploader uploader, AptoideAccessTokens tokens, CallMeter calls,
         SecretRegistry secrets, ILogger<AptoideTarget> logger)
     {
-        _settings = settings;
+        _aptoide = aptoideSettings;
+        _dryRun = scope.DryRun;
         _uploader = uploader;
         _tokens = tokens;
         _calls = calls;
         _secrets = secrets;
         _logger = logger;
-        secrets.Register(settings.Aptoide?.Token);
-        secrets.Register(settings.Aptoide?.Password);
+        secrets.Register(aptoideSettings.Token);
+        secrets.Register(aptoideSettings.Password);
     }
 
     public string Name => "Aptoide";
 
-    public bool IsEnabled => _settings.Aptoide is not null;
+    public bool IsEnabled => true;
 
     public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
-        if (_settings.Aptoide is not { } aptoide) return WithStatus(TargetResult.Skipped(Name, "aptoide-repo is not set"), "skipped");
+        var aptoide = _aptoide;
 
         var apks = artifacts.Items.Where(IsApk).ToList();
         var others = artifacts.Items.Where(a => !IsApk(a))
@@ -51,7 +53,7 @@ public sealed class AptoideTarget : IPublishTarget
         if (!AptoideListing.TryParse(aptoide, out var listing, out var invalid)) return Failed(invalid!, others);
         if (!_tokens.HasCredentials) return Failed("set aptoide-token, or aptoide-username and aptoide-password", others);
 
-        if (_settings.DryRun)
+        if (_dryRun)
         {
             var planned = apks.Select(a => Item(a, Outcome.Skipped, $"dry run: would upload to store {aptoide.Repo}"));
             return WithStatus(TargetResult.Skipped(Name, $"dry run: {apks.Count} APK(s) would go to store {aptoide.Repo}")

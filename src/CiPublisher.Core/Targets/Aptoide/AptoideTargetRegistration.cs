@@ -17,7 +17,8 @@ public static class AptoideTargetRegistration
         services.AddSingleton<AptoideClient>();
         services.AddSingleton<AptoideAccessTokens>();
         services.AddSingleton<AptoideApkUploader>();
-        services.AddSingleton<IPublishTarget>(sp => new AptoideTarget(sp.GetRequiredService<RunSettings>(),
+        services.AddSingleton(aptoide);
+        services.AddSingleton<IPublishTarget>(sp => new AptoideTarget(sp.GetRequiredService<RunScope>(), aptoide,
             sp.GetRequiredService<AptoideApkUploader>(), sp.GetRequiredService<AptoideAccessTokens>(),
             sp.GetRequiredService<CallMeter>(), sp.GetRequiredService<SecretRegistry>(),
             sp.GetRequiredService<ILogger<AptoideTarget>>()));

@@ -13,7 +13,7 @@ namespace CiPublisher.Core.Targets.Fenfa;
 /// timeout, 5xx) it looks again before sending the file again.
 /// </summary>
 public sealed class FenfaArtifactPublisher(
-    FenfaClient client, RunSettings settings, ITransferProgress progress, TimeProvider time, ILogger logger)
+    FenfaClient client, RunScope scope, FenfaSettings fenfa, ITransferProgress progress, TimeProvider time, ILogger logger)
 {
     /// <param name="filesSharingRelease">
     /// How many files of this run go to the same variant with the same version and build (1 for most). Fenfa accepts
@@ -23,7 +23,7 @@ public sealed class FenfaArtifactPublisher(
     {
         var build = BuildNumber(artifact);
         var before = destination.ListReleases is { } list ? await list(cancellationToken) : null;
-        if (settings.Fenfa!.SkipExisting && before is not null
+        if (fenfa.SkipExisting && before is not null
             && await FindSameFileAsync(artifact, build, before, filesSharingRelease, cancellationToken) is { } existing)
         {
             logger.LogInformation("Fenfa: {File} {Version} ({Build}) is already published as {Release}; skipped",
@@ -32,9 +32,9 @@ public sealed class FenfaArtifactPublisher(
         }
 
         var known = before?.Select(r => r.Id).ToHashSet() ?? [];
-        var upload = new FenfaUpload(destination.VariantId, artifact.FileName, artifact.Version, build, settings.Channel,
-            FenfaPlatform.MinOs(artifact), settings.ReleaseNotes);
-        using var file = new StreamedUpload(artifact.Path, artifact.FileName, "application/octet-stream", settings.Http, progress, time);
+        var upload = new FenfaUpload(destination.VariantId, artifact.FileName, artifact.Version, build, scope.Channel,
+            FenfaPlatform.MinOs(artifact), scope.ReleaseNotes);
+        using var file = new StreamedUpload(artifact.Path, artifact.FileName, "application/octet-stream", scope.Http, progress, time);
         return await LandedCheck.SendAsync(new Write<ItemResult>
         {
             Send = async ct =>
@@ -63,10 +63,10 @@ public sealed class FenfaArtifactPublisher(
                 return Item(artifact, build, Outcome.Succeeded, landed.Id, FenfaLinks.Shown(landed.Urls, artifact.Platform),
                     landed.Sha256 ?? sentSha256, "landed although the connection failed");
             },
-            MaxAttempts = settings.Http.MaxRetries + 1,
+            MaxAttempts = scope.Http.MaxRetries + 1,
             Delay = file.PauseBefore,
             BeforeSendingAgain = (next, delay) => logger.LogWarning("Fenfa: it did not land; sending {File} again in {Delay:0.#}s (attempt {Next} of {Max})",
-                artifact.FileName, delay.TotalSeconds, next, settings.Http.MaxRetries + 1),
+                artifact.FileName, delay.TotalSeconds, next, scope.Http.MaxRetries + 1),
             GiveUp = (attempts, e) => new RemoteServiceException(FenfaResponses.Service, RemoteFailureKind.Transport,
                 $"uploading {artifact.FileName} failed {attempts} times; last: {file.Why(e)}", inner: e),
         }, time, cancellationToken);

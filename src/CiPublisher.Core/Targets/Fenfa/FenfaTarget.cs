@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CiPublisher.Core.Targets.Fenfa;
 
 /// <summary>Publishes the artifacts as releases on a Fenfa server: find or create product and variants, upload, publish.</summary>
-public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITransferProgress progress, CallMeter calls, TimeProvider time,
+public sealed class FenfaTarget(FenfaClient client, RunScope scope, FenfaSettings fenfa, ITransferProgress progress, CallMeter calls, TimeProvider time,
     ILogger<FenfaTarget> logger)
     : IDownloadLinkProvider
 {
@@ -15,9 +15,8 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
 
     public int DownloadLinkRank => 0;
 
-    public bool IsEnabled => settings.Fenfa is not null;
+    public bool IsEnabled => true;
 
-    private FenfaSettings Fenfa => settings.Fenfa!;
 
     public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
@@ -28,7 +27,7 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
                 Name = a.FileName, Outcome = Outcome.Skipped, Reason = "Fenfa takes no .aab (build an APK for it)", NotForThisTarget = true,
             }).ToList();
         if (eligible.Count == 0) return TargetResult.Skipped(Name, "no artifact Fenfa can take") with { Items = skipped };
-        if (settings.DryRun) return Plan(eligible, skipped);
+        if (scope.DryRun) return Plan(eligible, skipped);
 
         try
         {
@@ -36,7 +35,7 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
         }
         catch (RemoteServiceException e) when (e.Kind is RemoteFailureKind.Authentication or RemoteFailureKind.Permission)
         {
-            return TargetResult.Failed(Name, $"fenfa-token was refused by {Fenfa.Url.Host}: {e.Message}");
+            return TargetResult.Failed(Name, $"fenfa-token was refused by {fenfa.Url.Host}: {e.Message}");
         }
 
         var (resolve, product) = await ResolveDestinationsAsync(eligible, cancellationToken);
@@ -45,8 +44,8 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
             .GroupBy(x => (x.Second.VariantId, x.First.Version, x.First.Build))
             .SelectMany(g => g.Select(x => (x.First, Count: g.Count())))
             .ToDictionary(x => x.First, x => x.Count);
-        var publisher = new FenfaArtifactPublisher(client, settings, progress, time, logger);
-        using var slots = new SemaphoreSlim(settings.MaxParallel);
+        var publisher = new FenfaArtifactPublisher(client, scope, fenfa, progress, time, logger);
+        using var slots = new SemaphoreSlim(scope.MaxParallel);
         var items = await Task.WhenAll(eligible.Zip(destinations).Select(async pair =>
         {
             var (artifact, destination) = pair;
@@ -91,18 +90,18 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
         // Found releases carry no links in the admin listings: they are composed from the server's domain settings,
         // read once, as the server composes the links of an upload.
         var domains = new Lazy<Task<FenfaDomains>>(async () =>
-            FenfaDomains.From(await client.GetSettingsAsync(cancellationToken), Fenfa.Url));
-        if (Fenfa.VariantId is { } variantId)
+            FenfaDomains.From(await client.GetSettingsAsync(cancellationToken), fenfa.Url));
+        if (fenfa.VariantId is { } variantId)
         {
             var destination = await VariantDestinationAsync(variantId, domains, cancellationToken);
             return (_ => Task.FromResult(destination), null);
         }
 
-        var slug = FenfaSlug.Normalize(Fenfa.Product!);
+        var slug = FenfaSlug.Normalize(fenfa.Product!);
         FenfaProduct product;
         try
         {
-            var name = Fenfa.ProductName ?? artifacts.Select(a => a.DisplayName).FirstOrDefault(n => n is not null) ?? Fenfa.Product!;
+            var name = fenfa.ProductName ?? artifacts.Select(a => a.DisplayName).FirstOrDefault(n => n is not null) ?? fenfa.Product!;
             (product, _) = await new FenfaProductResolver(client, logger).ResolveAsync(slug, name, cancellationToken);
         }
         catch (RemoteServiceException e) when (e.Kind == RemoteFailureKind.Permission)
@@ -154,7 +153,7 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
     private async Task<Func<CancellationToken, Task<IReadOnlyList<FenfaListedRelease>>>?> PublicListingAsync(string variantId, CancellationToken cancellationToken)
     {
         const string cannotCheck = "so existing releases cannot be checked and every file is uploaded (a re-run may add duplicates); give an admin token to let it check";
-        if (Fenfa.Product is not { } productInput)
+        if (fenfa.Product is not { } productInput)
         {
             logger.LogWarning("Fenfa: the token cannot list releases (an upload token) and no fenfa-product names a published product to read, {CannotCheck}.", cannotCheck);
             return null;
@@ -182,7 +181,7 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
     /// <summary>Makes sure product and variants are visible (PUT published; the legacy publish routes do not work for products).</summary>
     private async Task<IReadOnlyList<string>> PublishAsync(FenfaProduct? product, CancellationToken cancellationToken)
     {
-        if (product is null || !Fenfa.Publish) return [];
+        if (product is null || !fenfa.Publish) return [];
         var detail = await client.GetProductAsync(product.Id, cancellationToken);
         var notes = new List<string>();
         if (detail.Product is { Published: false })
@@ -214,7 +213,7 @@ public sealed class FenfaTarget(FenfaClient client, RunSettings settings, ITrans
 
     private TargetResult Plan(IReadOnlyList<ArtifactInfo> artifacts, IReadOnlyList<ItemResult> skipped)
     {
-        var where = Fenfa.VariantId is { } v ? $"variant {v}" : $"product '{FenfaSlug.Normalize(Fenfa.Product!)}' (found or created)";
+        var where = fenfa.VariantId is { } v ? $"variant {v}" : $"product '{FenfaSlug.Normalize(fenfa.Product!)}' (found or created)";
         var items = artifacts.Select(a => new ItemResult
         {
             Name = a.FileName,

@@ -12,7 +12,7 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// The artifacts as assets of the tag's release (<c>github-release-assets</c>), created when missing as the release
 /// section does, and <c>SHA256SUMS</c> listing every asset (<c>github-release-checksums</c>).
 /// </summary>
-public sealed class GitHubAssetsTarget(RunSettings settings, IGitHubClient client, GitHubAssetsClient assets, CallMeter calls,
+public sealed class GitHubAssetsTarget(RunScope scope, GitHubSettings github, IGitHubClient client, GitHubAssetsClient assets, CallMeter calls,
     ITransferProgress progress, SecretRegistry secrets, TimeProvider time, ILogger<GitHubAssetsTarget> logger) : IDownloadLinkProvider
 {
     public const string AssetsOutput = "release-assets";
@@ -21,23 +21,21 @@ public sealed class GitHubAssetsTarget(RunSettings settings, IGitHubClient clien
 
     public string Name => "GitHub release assets";
 
-    public bool IsEnabled => settings.GitHub is { ReleaseAssets: true };
-
-    private GitHubSettings GitHub => settings.GitHub!;
+    public bool IsEnabled => github.ReleaseAssets;
 
     public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
-        secrets.Register(GitHub.Token);
-        var given = GitHub.Repository ?? settings.Context.Repository;
+        secrets.Register(github.Token);
+        var given = github.Repository ?? scope.Context.Repository;
         if (RepositoryName.Parse(given) is not { } repository)
             return TargetResult.Failed(Name, $"github-repository must be owner/name (got '{given}')");
-        if (settings.Context.IsPullRequest)
+        if (scope.Context.IsPullRequest)
             return TargetResult.Skipped(Name, "pull-request runs leave releases alone (their merge commit is on no branch)");
-        var version = settings.Version ?? artifacts.Items.Select(a => a.Version).FirstOrDefault(v => v is not null);
-        if (ReleaseTag.For(settings.Context, version) is not { } tag)
+        var version = scope.Version ?? artifacts.Items.Select(a => a.Version).FirstOrDefault(v => v is not null);
+        if (ReleaseTag.For(scope.Context, version) is not { } tag)
             return TargetResult.Skipped(Name, "not a tag build and no version known, so there is no release to upload to");
         if (artifacts.Items.Count == 0) return TargetResult.Skipped(Name, "no artifact to upload");
-        if (settings.DryRun)
+        if (scope.DryRun)
         {
             return TargetResult.Skipped(Name, $"dry run: would upload to release {tag.Name}") with
             {
@@ -62,13 +60,13 @@ public sealed class GitHubAssetsTarget(RunSettings settings, IGitHubClient clien
     private async Task<TargetResult> UploadAsync(RepositoryName repository, ReleaseTag tag, ArtifactSet artifacts, CancellationToken cancellationToken)
     {
         var gateway = new GitHubGateway(repository, time, secrets, logger);
-        var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, settings.Context.Sha, cancellationToken);
+        var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, scope.Context.Sha, cancellationToken);
         var existing = await assets.ListAsync(repository, release.Id, cancellationToken);
         var listedSums = existing.FirstOrDefault(a => a.Name == Sha256Sums.FileName && a.IsUploaded) is { } sums
             ? Sha256Sums.Parse(await assets.DownloadTextAsync(repository, sums, cancellationToken))
             : [];
 
-        var publisher = new ReleaseAssetPublisher(assets, repository, settings.Http, progress, time, logger);
+        var publisher = new ReleaseAssetPublisher(assets, repository, scope.Http, progress, time, logger);
         var published = new List<ReleaseAssetPublisher.Published>();
         foreach (var artifact in artifacts.Items)
         {
@@ -84,7 +82,7 @@ public sealed class GitHubAssetsTarget(RunSettings settings, IGitHubClient clien
         }
 
         var items = published.Select(p => p.Item).ToList();
-        if (GitHub.ReleaseChecksums)
+        if (github.ReleaseChecksums)
         {
             var ours = published.Where(p => p is { Asset: not null, Sha256: not null })
                 .ToDictionary(p => p.Asset!.Name, p => p.Sha256!, StringComparer.Ordinal);

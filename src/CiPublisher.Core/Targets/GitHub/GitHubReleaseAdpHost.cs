@@ -13,22 +13,20 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// release (created when missing, as the other GitHub writers do). A release is one flat folder, so each file goes under
 /// its own name and the source lists them all in <c>assetURLs</c>. Assets already there with the same content are kept.
 /// </summary>
-public sealed class GitHubReleaseAdpHost(RunSettings settings, IGitHubClient client, GitHubAssetsClient assets, ITransferProgress progress,
+public sealed class GitHubReleaseAdpHost(RunScope scope, GitHubSettings github, IGitHubClient client, GitHubAssetsClient assets, ITransferProgress progress,
     SecretRegistry secrets, TimeProvider time, ILogger<GitHubReleaseAdpHost> logger) : IAdpHost
 {
-    private GitHubSettings GitHub => settings.GitHub!;
-
     public string Describe(string? version) =>
-        $"release {ReleaseTag.For(settings.Context, version)?.Name ?? "(no tag)"} of {GitHub.Repository ?? settings.Context.Repository}";
+        $"release {ReleaseTag.For(scope.Context, version)?.Name ?? "(no tag)"} of {github.Repository ?? scope.Context.Repository}";
 
     public async Task<AdpHostResult> HostAsync(UnpackedAdp package, string? version, CancellationToken cancellationToken)
     {
-        secrets.Register(GitHub.Token);
-        if (RepositoryName.Parse(GitHub.Repository ?? settings.Context.Repository) is not { } repository)
+        secrets.Register(github.Token);
+        if (RepositoryName.Parse(github.Repository ?? scope.Context.Repository) is not { } repository)
             return new AdpHostResult([], null, "github-repository must be owner/name");
-        if (settings.Context.IsPullRequest)
+        if (scope.Context.IsPullRequest)
             return new AdpHostResult([], null, "pull-request runs leave releases alone, so the ADP has nowhere to go");
-        if (ReleaseTag.For(settings.Context, version) is not { } tag)
+        if (ReleaseTag.For(scope.Context, version) is not { } tag)
             return new AdpHostResult([], null, "not a tag build and no version known, so there is no release to put the ADP on");
         var sameName = package.Files.GroupBy(f => PackagePath.FileName(f.RelativePath)).FirstOrDefault(g => g.Count() > 1);
         if (sameName is not null)
@@ -39,10 +37,10 @@ public sealed class GitHubReleaseAdpHost(RunSettings settings, IGitHubClient cli
             if (await assets.IsPrivateAsync(repository, cancellationToken))
                 return new AdpHostResult([], null, $"{repository} is private: AltStore could not download its release assets without signing in");
             var gateway = new GitHubGateway(repository, time, secrets, logger);
-            var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, settings.Context.Sha, cancellationToken);
+            var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, scope.Context.Sha, cancellationToken);
             var existing = await assets.ListAsync(repository, release.Id, cancellationToken);
             var prefix = await PrefixAsync(repository, package, existing, cancellationToken);
-            var publisher = new ReleaseAssetPublisher(assets, repository, settings.Http, progress, time, logger);
+            var publisher = new ReleaseAssetPublisher(assets, repository, scope.Http, progress, time, logger);
             var items = new List<ItemResult>();
             var urls = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var file in package.Files)

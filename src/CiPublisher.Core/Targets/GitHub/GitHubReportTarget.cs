@@ -14,7 +14,7 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// install links for the summary.
 /// </summary>
 public sealed class GitHubReportTarget(
-    RunSettings settings, IGitHubClient client, CallMeter calls, SecretRegistry secrets, TimeProvider time, ITransferProgress progress,
+    RunScope scope, GitHubSettings github, IGitHubClient client, CallMeter calls, SecretRegistry secrets, TimeProvider time, ITransferProgress progress,
     ILogger<GitHubReportTarget> logger, GitHubAssetsClient? assets = null)
     : IReportTarget
 {
@@ -24,21 +24,20 @@ public sealed class GitHubReportTarget(
 
     public string Name => "GitHub";
 
-    public bool IsEnabled => settings.GitHub is { } github && (github.Release || github.PullRequestComment || github.ReleaseAssets);
+    public bool IsEnabled => github.Release || github.PullRequestComment || github.ReleaseAssets;
 
     public async Task<TargetResult> RunAsync(RunReport report, CancellationToken cancellationToken)
     {
-        var github = settings.GitHub ?? throw new InvalidOperationException("The GitHub target runs only with GitHub settings.");
         secrets.Register(github.Token);
 
-        var given = github.Repository ?? settings.Context.Repository;
+        var given = github.Repository ?? scope.Context.Repository;
         if (RepositoryName.Parse(given) is not { } repository)
             return TargetResult.Failed(Name, $"github-repository must be owner/name (got '{given}')");
 
-        var version = settings.Version ?? report.Version;
-        var pullRequestRun = settings.Context.IsPullRequest;
-        var tag = pullRequestRun ? null : ReleaseTag.For(settings.Context, version);
-        if (settings.DryRun || report.DryRun) return DryRun(github, PlanFor(report, version, tag));
+        var version = scope.Version ?? report.Version;
+        var pullRequestRun = scope.Context.IsPullRequest;
+        var tag = pullRequestRun ? null : ReleaseTag.For(scope.Context, version);
+        if (scope.DryRun || report.DryRun) return DryRun(github, PlanFor(report, version, tag));
 
         var gateway = new GitHubGateway(repository, time, secrets, logger);
         var items = new List<ItemResult>();
@@ -46,8 +45,8 @@ public sealed class GitHubReportTarget(
         {
             items.AddRange(await GuardManyAsync("QR codes", async () =>
             {
-                var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, settings.Context.Sha, cancellationToken);
-                return await new QrCodeAssets(assets, repository, settings.Http, progress, time, logger)
+                var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, scope.Context.Sha, cancellationToken);
+                return await new QrCodeAssets(assets, repository, scope.Http, progress, time, logger)
                     .PublishAsync(report, release.Id, release.UploadUrl, cancellationToken);
             }));
         }
@@ -58,7 +57,7 @@ public sealed class GitHubReportTarget(
             items.Add(plan.Tag is null
                 ? Skipped("release", plan.NoReleaseReason)
                 : await GuardAsync($"release {plan.Tag.Name}", () =>
-                    new ReleaseWriter(client, gateway, repository, time).WriteAsync(plan.Tag, plan.Block, settings.Context.Sha, cancellationToken)));
+                    new ReleaseWriter(client, gateway, repository, time).WriteAsync(plan.Tag, plan.Block, scope.Context.Sha, cancellationToken)));
         }
         if (github.PullRequestComment)
         {
@@ -86,9 +85,9 @@ public sealed class GitHubReportTarget(
 
     private Plan PlanFor(RunReport report, string? version, ReleaseTag? tag, IReadOnlyList<ItemResult>? qrCodes = null)
     {
-        var summary = DistributionSummary.Render(report, settings.Context, version, qrCodes);
-        return new Plan(tag, settings.Context.IsPullRequest ? PullRequestLeavesReleases : NoRelease,
-            settings.Context.PullRequestNumber is > 0 and var pullRequest ? pullRequest : null,
+        var summary = DistributionSummary.Render(report, scope.Context, version, qrCodes);
+        return new Plan(tag, scope.Context.IsPullRequest ? PullRequestLeavesReleases : NoRelease,
+            scope.Context.PullRequestNumber is > 0 and var pullRequest ? pullRequest : null,
             ReleaseSection.Wrap(summary), PullRequestCommentWriter.CommentBody(summary));
     }
 

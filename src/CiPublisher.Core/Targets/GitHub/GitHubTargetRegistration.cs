@@ -20,6 +20,7 @@ public static class GitHubTargetRegistration
     {
         var hostsAdp = settings.AltStore?.AdpHost == AdpHostKind.GitHubRelease;
         if (settings.GitHub is not { } github || !(github.Release || github.PullRequestComment || github.ReleaseAssets || hostsAdp)) return services;
+        services.AddSingleton(github);
         services.AddSingleton<IGitHubClient>(sp => GitHubClientFactory.Create(github, () => new ResilienceHandler(GitHubGateway.Service,
             settings.Http, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger(GitHubGateway.Service))
         {

@@ -12,7 +12,7 @@ namespace CiPublisher.Core.Targets.AltStore.Package;
 /// transfer started again. A link AltStore no longer serves (403, 404, 410) fails with its status, so the caller can
 /// renew it: the link expires, and how it answers then is unconfirmed.
 /// </summary>
-public sealed class AdpDownloader(IAltStoreApi api, RunSettings settings, ITransferProgress progress, TimeProvider time, SecretRegistry secrets)
+public sealed class AdpDownloader(IAltStoreApi api, HttpSettings http, ITransferProgress progress, TimeProvider time, SecretRegistry secrets)
 {
     private const int BufferSize = 1024 * 1024;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
@@ -28,17 +28,17 @@ public sealed class AdpDownloader(IAltStoreApi api, RunSettings settings, ITrans
             {
                 return await AttemptAsync(link, path, displayName, cancellationToken);
             }
-            catch (RemoteServiceException failure) when (failure.Kind == RemoteFailureKind.Transport && attempt <= settings.Http.MaxRetries
+            catch (RemoteServiceException failure) when (failure.Kind == RemoteFailureKind.Transport && attempt <= http.MaxRetries
                                                          && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(StreamedUpload.PauseBefore(settings.Http, attempt, failure), time, cancellationToken);
+                await Task.Delay(StreamedUpload.PauseBefore(http, attempt, failure), time, cancellationToken);
             }
         }
     }
 
     private async Task<long> AttemptAsync(string link, string path, string displayName, CancellationToken cancellationToken)
     {
-        using var watchdog = new StallWatchdog(time, settings.Http.StallTimeout, settings.Http.AttemptTimeout, cancellationToken);
+        using var watchdog = new StallWatchdog(time, http.StallTimeout, http.AttemptTimeout, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, link);
         request.Options.Set(RequestMarks.Transfer, true);
         var started = time.GetTimestamp();

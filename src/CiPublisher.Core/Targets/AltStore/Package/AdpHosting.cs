@@ -19,17 +19,17 @@ public sealed record AdpHostingResult(IReadOnlyList<ItemResult> Items, HostedAdp
 /// <c>altstore-adp-dir</c> (or a folder of its own), and put on the <see cref="IAdpHost"/> when
 /// <c>altstore-adp-host</c> names one.
 /// </summary>
-public sealed class AdpHosting(RunSettings settings, AdpDownloader downloader, SecretRegistry secrets, ILogger logger, IAdpHost? host)
+public sealed class AdpHosting(RunScope scope, AltStoreSettings altstoreSettings, AdpDownloader downloader, SecretRegistry secrets, ILogger logger, IAdpHost? host)
 {
     public async Task<AdpHostingResult> RunAsync(string adpId, string link, Func<CancellationToken, Task<string?>> renewLink,
         ReleaseIdentity expected, CancellationToken cancellationToken)
     {
-        var altstore = settings.AltStore!;
+        var altstore = altstoreSettings;
         var items = new List<ItemResult>();
         var name = $"ADP {adpId} package";
         var zip = Path.Combine(Path.GetTempPath(), $"cipublisher-adp-{Guid.NewGuid():N}.zip");
         var staging = altstore.AdpDir is null ? Path.Combine(Path.GetTempPath(), $"cipublisher-adp-{Guid.NewGuid():N}") : null;
-        var folder = staging ?? Path.GetFullPath(altstore.AdpDir!, settings.WorkingDirectory);
+        var folder = staging ?? Path.GetFullPath(altstore.AdpDir!, scope.WorkingDirectory);
         try
         {
             var bytes = await DownloadAsync(link, renewLink, zip, $"ADP {adpId} download", cancellationToken);
