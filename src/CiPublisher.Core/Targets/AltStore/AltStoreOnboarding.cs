@@ -11,7 +11,7 @@ namespace CiPublisher.Core.Targets.AltStore;
 /// The one-time onboarding (<c>altstore --register</c>): registers the Apple developer ID with AltStore and hands over
 /// the security token to enter in App Store Connect (Users and Access → Integrations → Marketplace).
 /// </summary>
-public sealed class AltStoreOnboarding(RunScope scope, AltStoreSettings altstoreSettings, AltStoreGateway gateway, CallMeter calls, SecretRegistry secrets,
+public sealed class AltStoreOnboarding(RunScope scope, AltStoreSettings altstore, AltStoreGateway gateway, CallMeter calls, SecretRegistry secrets,
     ILogger<AltStoreOnboarding> logger)
 {
     public const string TokenFileName = "altstore-token.txt";
@@ -19,11 +19,10 @@ public sealed class AltStoreOnboarding(RunScope scope, AltStoreSettings altstore
 
     public async Task<OnboardingResult> RegisterAsync(TokenDelivery delivery, CancellationToken cancellationToken)
     {
-        var altstore = altstoreSettings;
-        var missing = new[] { ("altstore-developer-id", altstore?.DeveloperId), ("altstore-email", altstore?.Email) }
+        var missing = new[] { ("altstore-developer-id", altstore.DeveloperId), ("altstore-email", altstore.Email) }
             .Where(input => string.IsNullOrWhiteSpace(input.Item2)).Select(input => input.Item1).ToList();
         if (missing.Count > 0) return new(TargetResult.Failed(Name, $"registration needs {string.Join(" and ", missing)}"), null);
-        var developerId = altstore!.DeveloperId!.Trim();
+        var developerId = altstore.DeveloperId!.Trim();
         var email = altstore.Email!.Trim();
 
         if (scope.DryRun)

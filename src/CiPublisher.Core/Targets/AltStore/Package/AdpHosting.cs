@@ -19,12 +19,11 @@ public sealed record AdpHostingResult(IReadOnlyList<ItemResult> Items, HostedAdp
 /// <c>altstore-adp-dir</c> (or a folder of its own), and put on the <see cref="IAdpHost"/> when
 /// <c>altstore-adp-host</c> names one.
 /// </summary>
-public sealed class AdpHosting(RunScope scope, AltStoreSettings altstoreSettings, AdpDownloader downloader, SecretRegistry secrets, ILogger logger, IAdpHost? host)
+public sealed class AdpHosting(RunScope scope, AltStoreSettings altstore, AdpDownloader downloader, SecretRegistry secrets, ILogger logger, IAdpHost? host)
 {
     public async Task<AdpHostingResult> RunAsync(string adpId, string link, Func<CancellationToken, Task<string?>> renewLink,
         ReleaseIdentity expected, CancellationToken cancellationToken)
     {
-        var altstore = altstoreSettings;
         var items = new List<ItemResult>();
         var name = $"ADP {adpId} package";
         var zip = Path.Combine(Path.GetTempPath(), $"cipublisher-adp-{Guid.NewGuid():N}.zip");
