@@ -24,7 +24,7 @@ public static class CoreServices
         services.TryAddSingleton(progress ?? NoTransferProgress.Instance);
         services.AddSingleton<TargetRunner>();
         services.AddSingleton<RunDownloadLinks>();
-        services.AddSingleton<CallMeter>();
+        services.TryAddSingleton<CallMeter>();
         services.AddHttpClient();
         return services;
     }

@@ -14,9 +14,12 @@ namespace CiPublisher.VerbHandlers;
 /// <summary>The services of one run: the platform's logging and progress, the Core, and every target module.</summary>
 public static class ServiceGraph
 {
-    public static ServiceProvider Build(RunSettings settings, ICiPlatform platform, SecretRegistry secrets, TimeProvider time, TextWriter stderr)
+    /// <param name="calls">The run's call meter when requests were sent before the services existed (the pull request's notes).</param>
+    public static ServiceProvider Build(RunSettings settings, ICiPlatform platform, SecretRegistry secrets, TimeProvider time, TextWriter stderr,
+        CallMeter? calls = null)
     {
         var services = new ServiceCollection();
+        if (calls is not null) services.AddSingleton(calls);
         AddLogging(services, platform);
         services.AddSingleton<ITransferProgress>(sp =>
             new ConsoleTransferProgress(sp.GetRequiredService<ILogger<ConsoleTransferProgress>>(), platform.IsInteractive, stderr));

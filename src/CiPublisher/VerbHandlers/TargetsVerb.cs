@@ -1,6 +1,7 @@
 using CiPublisher.Ci;
 using CiPublisher.Cli;
 using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Http;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
@@ -19,15 +20,16 @@ public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, Ti
 {
     public async Task<int> RunAsync(string verb, RunSettings settings, string artifactsInput, CancellationToken cancellation)
     {
+        var calls = new CallMeter();
         if (settings.ReleaseNotesFromPullRequest)
         {
             // Read before the services are built: every target takes the notes from the settings.
             await using var logging = ServiceGraph.BuildLogging(platform, secrets);
-            var notes = await PullRequestNotes.ReadAsync(settings, secrets, time,
+            var notes = await PullRequestNotes.ReadAsync(settings, secrets, time, calls,
                 logging.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher"), cancellation);
             settings = settings with { ReleaseNotes = notes, ReleaseNotesFromPullRequest = false };
         }
-        await using var services = ServiceGraph.Build(settings, platform, secrets, time, stderr);
+        await using var services = ServiceGraph.Build(settings, platform, secrets, time, stderr, calls);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher");
         foreach (var notice in settings.Notices) logger.LogWarning("{Notice}", notice);
         ArtifactSet artifacts;

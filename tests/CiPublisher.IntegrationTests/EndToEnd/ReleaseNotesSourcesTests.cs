@@ -50,6 +50,24 @@ public sealed class ReleaseNotesSourcesTests() : FenfaAndGitHubRun("ghs_NotesCan
         run.Everything.Should().NotContain(Token);
     }
 
+    /// <summary>The pull request is read before the targets run, and still counts towards GitHub's api-calls like every request.</summary>
+    [Fact]
+    public async Task FromPr_TheRequestForTheNotes_CountsTowardsGitHubsApiCalls()
+    {
+        GitHub.SeedPullRequest(Repository, 42, "Dark mode", "Adds a dark theme.");
+        Run.Input("release-notes-from", "pr").Input("github-pr-number", "42").Input("github-release", "true")
+            .Input("github-token", Token).Input("github-api-url", GitHub.BaseUrl.ToString());
+
+        var run = await Run.RunAsync();
+
+        run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
+        var github = System.Text.Json.JsonDocument.Parse(run.Outputs["result"]).RootElement.GetProperty("targets").EnumerateArray()
+            .Single(t => t.GetProperty("target").GetString() == "GitHub");
+        github.GetProperty("figures").GetProperty("api-calls").GetString().Should().Be(GitHub.Journal.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "every request the GitHub server saw, the pull request's included, is counted");
+        GitHub.Journal.Entries.Should().Contain(e => e.Path.EndsWith("/pulls/42", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task FromPr_OnATagBuild_ThePullRequestThatBroughtTheCommitIn()
     {

@@ -13,7 +13,8 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// </summary>
 public static class PullRequestNotes
 {
-    public static async Task<string?> ReadAsync(RunSettings settings, SecretRegistry secrets, TimeProvider time, ILogger logger,
+    /// <param name="calls">The run's call meter: this request counts towards GitHub's <c>api-calls</c> like every other.</param>
+    public static async Task<string?> ReadAsync(RunSettings settings, SecretRegistry secrets, TimeProvider time, CallMeter calls, ILogger logger,
         CancellationToken cancellationToken)
     {
         if (settings.GitHub is not { } github || RepositoryName.Parse(github.Repository ?? settings.Context.Repository) is not { } repository)
@@ -21,7 +22,10 @@ public static class PullRequestNotes
         secrets.Register(github.Token);
         using var http = new HttpClient(new ResilienceHandler(GitHubGateway.Service, settings.Http, time, logger)
         {
-            InnerHandler = new GitHubTokenHandler(github.Token) { InnerHandler = HttpClientRegistration.CreatePrimaryHandler() },
+            InnerHandler = new CallCountingHandler(GitHubGateway.Service, calls)
+            {
+                InnerHandler = new GitHubTokenHandler(github.Token) { InnerHandler = HttpClientRegistration.CreatePrimaryHandler() },
+            },
         })
         {
             BaseAddress = GitHubClientFactory.ApiRoot(github.ApiUrl),
