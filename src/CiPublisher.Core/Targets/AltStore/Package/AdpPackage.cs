@@ -114,7 +114,7 @@ public static class AdpPackage
             }
             if (crc32 != entry.Crc32)
                 throw new AdpPackageException($"{path} in the ADP download is damaged: its CRC-32 is {crc32:x8}, the zip says {entry.Crc32:x8}");
-            if (File.Exists(target) && new FileInfo(target).Length == entry.Length && await Sha256OfAsync(target, cancellationToken) == sha256)
+            if (File.Exists(target) && new FileInfo(target).Length == entry.Length && await Artifacts.ArtifactHasher.ComputeSha256Async(target, cancellationToken) == sha256)
                 return new AdpFile(path, entry.Length, sha256, WasThere: true);
             File.Move(temporary, target, overwrite: true);
             return new AdpFile(path, entry.Length, sha256, WasThere: false);
@@ -151,7 +151,4 @@ public static class AdpPackage
         }
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), crc.GetCurrentHashAsUInt32());
     }
-
-    private static Task<string> Sha256OfAsync(string path, CancellationToken cancellationToken) =>
-        Artifacts.ArtifactHasher.ComputeSha256Async(path, cancellationToken);
 }
