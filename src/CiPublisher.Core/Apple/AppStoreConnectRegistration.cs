@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
+using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,10 +14,10 @@ public static class AppStoreConnectRegistration
     /// (registered once, whichever module comes first), so every module's requests carry a fresh JWT.
     /// </summary>
     public static IHttpClientBuilder AddAppStoreConnectClient<TApi>(this IServiceCollection services, string service, AppleSettings apple,
-        string workingDirectory, JsonSerializerContext json)
+        JsonSerializerContext json)
         where TApi : class
     {
-        services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, workingDirectory,
+        services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, sp.GetRequiredService<RunScope>().WorkingDirectory,
             sp.GetRequiredService<SecretRegistry>(), sp.GetRequiredService<TimeProvider>()));
         return services.AddServiceClient<TApi>(service, apple.ApiUrl, json,
             sp => new AppStoreConnectAuthHandler(sp.GetRequiredService<AppStoreConnectTokenProvider>()));

@@ -1,14 +1,7 @@
-using CiPublisher.Core.Apple;
-using CiPublisher.Core.Targets.AltStore;
-using CiPublisher.Core.Targets.Aptoide;
-using CiPublisher.Core.Targets.Fenfa;
-using CiPublisher.Core.Targets.GitHub;
-
 namespace CiPublisher.Core.Settings;
 
 /// <summary>
 /// One run's validated settings, from action inputs, CLI flags and environment variables.
-/// A target's settings are null when its enabling input is absent.
 /// </summary>
 public sealed record RunSettings
 {
@@ -41,11 +34,10 @@ public sealed record RunSettings
         DryRun = DryRun, MaxParallel = MaxParallel, Http = Http, Context = Context,
     };
 
-    public FenfaSettings? Fenfa { get; init; }
-    public AppleSettings? Apple { get; init; }
-    public AltStoreSettings? AltStore { get; init; }
-    public AptoideSettings? Aptoide { get; init; }
-    public GitHubSettings? GitHub { get; init; }
+    /// <summary>The settings of each module its inputs ask for (<c>FenfaSettings</c>, …); a module not asked for has none here.</summary>
+    public IReadOnlyList<object> Modules { get; init; } = [];
+
+    public TSettings? Module<TSettings>() where TSettings : class => Modules.OfType<TSettings>().FirstOrDefault();
 }
 
 /// <summary>Retry and timeout defaults shared by every HTTP client.</summary>

@@ -1,3 +1,4 @@
+using CiPublisher.Core.Settings.Inputs;
 using CommandLine;
 using CommandLine.Text;
 

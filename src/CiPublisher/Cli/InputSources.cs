@@ -1,3 +1,5 @@
+using CiPublisher.Core.Settings.Inputs;
+
 namespace CiPublisher.Cli;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace CiPublisher.Cli;
 /// hyphens kept), then <c>CIPUBLISHER_NAME</c>, then the default. An empty value counts as not given,
 /// because GitHub passes every declared input, empty when unset.
 /// </summary>
-public sealed class InputSources(InputOptions? commandLine, IReadOnlyDictionary<string, string> environment)
+public sealed class InputSources(InputOptions? commandLine, IReadOnlyDictionary<string, string> environment) : IInputValues
 {
     public InputValue Get(string name)
     {

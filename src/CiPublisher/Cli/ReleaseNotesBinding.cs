@@ -1,4 +1,5 @@
 using CiPublisher.Core.Git;
+using CiPublisher.Core.Settings.Inputs;
 
 namespace CiPublisher.Cli;
 

@@ -1,6 +1,6 @@
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
-using CiPublisher.Core.Targets.AltStore;
+using CiPublisher.Core.Settings.Inputs;
 
 namespace CiPublisher.Cli;
 
@@ -42,22 +42,44 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
                 AttemptTimeout = reader.Duration("request-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? defaults.Http.AttemptTimeout,
             },
             Context = context with { PullRequestNumber = reader.WholeNumber("github-pr-number", 1, int.MaxValue) ?? context.PullRequestNumber },
-            Fenfa = FenfaBinding.Bind(reader),
-            Apple = AppleBinding.Bind(reader, secrets, workingDirectory),
-            AltStore = AltStoreBinding.Bind(reader, command, altStoreModes),
-            Aptoide = AptoideBinding.Bind(reader),
         };
-        var githubFor = settings.AltStore?.AdpHost == AdpHostKind.GitHubRelease ? "altstore-adp-host: github-release"
-            : notes.FromPullRequest ? "release-notes-from: pr" : null;
-        settings = settings with { GitHub = GitHubBinding.Bind(reader, environment, context, githubFor) };
-
-        if (AdpIdValidator.IsAuto(settings.AltStore?.AdpId) && settings.Apple is null)
-            reader.Fail("altstore-adp-id", "is auto: finding the ADP in App Store Connect needs apple-key-id and apple-private-key too");
+        settings = settings with { Modules = BindModules(reader, command, workingDirectory, settings.Context, notes.FromPullRequest, altStoreModes) };
 
         if ((command is Verbs.Publish or Verbs.Inspect) && settings.ArtifactPatterns.Count == 0)
             reader.Fail("artifacts", "is required: give one or more globs of files to publish, e.g. build/*.ipa");
 
         return reader.Errors.Count == 0 ? (settings, []) : (null, reader.Errors);
+    }
+
+    /// <summary>
+    /// Each module binds its own inputs once; one that needs another's settings asks the scope, which binds that module
+    /// first. The settings keep the modules' order.
+    /// </summary>
+    private List<object> BindModules(InputReader reader, string command, string workingDirectory, RunContext context, bool notesFromPullRequest, AltStoreOptions? altStoreModes)
+    {
+        var bound = new Dictionary<Type, object?>();
+        var binding = new HashSet<Type>();
+        BindingScope scope = null!;
+        scope = new BindingScope(SettingsOf)
+        {
+            Command = command,
+            WorkingDirectory = workingDirectory,
+            Context = context,
+            Environment = environment,
+            Secrets = secrets,
+            VerbModule = Verbs.ModuleOf(command),
+            Switches = altStoreModes?.Switches() ?? new HashSet<string>(),
+            ReleaseNotesFromPullRequest = notesFromPullRequest,
+        };
+        return TargetModules.All.Select(m => SettingsOf(m.SettingsType)).OfType<object>().ToList();
+
+        object? SettingsOf(Type type)
+        {
+            if (bound.TryGetValue(type, out var done)) return done;
+            if (!binding.Add(type)) throw new InvalidOperationException($"the bindings of {type.Name} and another module ask for each other's settings");
+            var module = TargetModules.All.Single(m => m.SettingsType == type);
+            return bound[type] = module.Bind(reader, scope);
+        }
     }
 
     private string ResolveWorkingDirectory(out string? error)

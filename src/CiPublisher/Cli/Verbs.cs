@@ -25,6 +25,9 @@ public static class Verbs
         _ => false,
     };
 
+    /// <summary>The settings of the module a verb is for, bound even when none of its inputs is given.</summary>
+    public static Type? ModuleOf(string verb) => verb == AltStore ? typeof(AltStoreSettings) : null;
+
     public static Type[] OptionTypes { get; } =
         [typeof(PublishOptions), typeof(RegisterDevicesOptions), typeof(AltStoreOptions), typeof(InspectOptions), typeof(VersionOptions)];
 }
@@ -46,6 +49,16 @@ public sealed class AltStoreOptions : InputOptions
 
     [Option("register", HelpText = "Onboard a developer (altstore-developer-id, altstore-email) and obtain the security token.")]
     public bool Register { get; set; }
+
+    /// <summary>The switches given, by the names the AltStore module reads.</summary>
+    public IReadOnlySet<string> Switches()
+    {
+        var given = new HashSet<string>();
+        if (ProcessAdp) given.Add(AltStoreModule.ProcessAdpSwitch);
+        if (Federate) given.Add(AltStoreModule.FederateSwitch);
+        if (Register) given.Add(AltStoreModule.RegisterSwitch);
+        return given;
+    }
 }
 
 [Verb(Verbs.Inspect, HelpText = "Print each artifact's metadata as JSON (no network).")]

@@ -24,7 +24,7 @@ public static class ServiceGraph
         services.AddSingleton<ITransferProgress>(sp =>
             new ConsoleTransferProgress(sp.GetRequiredService<ILogger<ConsoleTransferProgress>>(), platform.IsInteractive, stderr));
         services.AddCiPublisherCore(settings, secrets, time);
-        TargetRegistrations.Add(services, settings);
+        TargetModules.Register(services, settings);
         return services.BuildServiceProvider();
     }
 

@@ -21,11 +21,11 @@ public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, Ti
     public async Task<int> RunAsync(string verb, RunSettings settings, string artifactsInput, CancellationToken cancellation)
     {
         var calls = new CallMeter();
-        if (settings.ReleaseNotesFromPullRequest)
+        if (settings.ReleaseNotesFromPullRequest && settings.Module<GitHubSettings>() is { } github)
         {
             // Read before the services are built: every target takes the notes from the settings.
             await using var logging = ServiceGraph.BuildLogging(platform, secrets);
-            var notes = await PullRequestNotes.ReadAsync(settings, secrets, time, calls,
+            var notes = await PullRequestNotes.ReadAsync(github, settings.Scope, secrets, time, calls,
                 logging.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher"), cancellation);
             settings = settings with { ReleaseNotes = notes, ReleaseNotesFromPullRequest = false };
         }

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
+using CiPublisher.Core.Apple;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Emulators.AppStoreConnect;
 using CiPublisher.IntegrationTests.Harness;
-using CiPublisher.Core.Apple;
-using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 
@@ -38,11 +38,9 @@ public sealed class AltStoreAdpLookupTests : IAsyncLifetime
 
     private Task<TargetResult> RunAsync(TimeSpan? timeout = null)
     {
-        var settings = _harness.Settings(new AltStoreSettings { AdpId = "auto", WaitTimeout = timeout ?? TimeSpan.FromMinutes(30) }) with
-        {
-            Version = null,
-            Apple = new AppleSettings { KeyId = KeyId, IssuerId = IssuerId, PrivateKey = _key.ExportPkcs8PrivateKeyPem(), ApiUrl = _apple.BaseUrl },
-        };
+        var key = new AppleSettings { KeyId = KeyId, IssuerId = IssuerId, PrivateKey = _key.ExportPkcs8PrivateKeyPem(), ApiUrl = _apple.BaseUrl };
+        var settings = _harness.Settings(new AltStoreSettings { AdpId = "auto", WaitTimeout = timeout ?? TimeSpan.FromMinutes(30), AdpLookupKey = key })
+            with { Version = null };
         return _harness.Time.RunUntilDoneAsync(_harness.Target(settings).RunAsync(AltStoreHarness.Ipa(), CancellationToken.None), TimeSpan.FromSeconds(5));
     }
 

@@ -5,11 +5,10 @@ using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets;
 using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Emulators.AltStore;
+using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-
-using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 
@@ -46,7 +45,7 @@ public sealed class AltStoreHarness : IAsyncDisposable
         ReleaseNotes = "Faster export.",
         // Fake time runs ahead of real loopback I/O; a generous attempt timeout keeps that from looking like a hang.
         Http = new HttpSettings { MaxRetries = maxRetries, RetryBaseDelay = TimeSpan.FromSeconds(1), AttemptTimeout = TimeSpan.FromHours(1) },
-        AltStore = altstore with { ApiUrl = Emulator.BaseUrl },
+        Modules = [altstore with { ApiUrl = Emulator.BaseUrl }],
     };
 
     public IServiceProvider Services(RunSettings settings)
@@ -54,7 +53,7 @@ public sealed class AltStoreHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(Logs))
             .AddCiPublisherCore(settings, Secrets, Time)
-            .AddAltStoreTarget(settings);
+            .AddModule(new AltStoreModule(), settings);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return provider;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CiPublisher.Core;
+using CiPublisher.Core.Apple;
 using CiPublisher.Core.Artifacts;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
@@ -8,12 +9,10 @@ using CiPublisher.Core.Targets;
 using CiPublisher.Core.Targets.AppleDevices;
 using CiPublisher.Core.Targets.Fenfa;
 using CiPublisher.Emulators.AppStoreConnect;
+using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-
-using CiPublisher.IntegrationTests.Harness;
-using CiPublisher.Core.Apple;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 
@@ -68,16 +67,15 @@ public sealed class AppleDevicesHarness : IAsyncDisposable
             Command = "register-devices",
             WorkingDirectory = WorkingDirectory.FullName,
             DryRun = dryRun,
-            Apple = apple,
-            Fenfa = fenfa,
+            Modules = fenfa is null ? [apple] : [fenfa, apple],
             Http = new HttpSettings { RetryBaseDelay = TimeSpan.Zero, MaxRetries = 3 },
         };
         Secrets.Register(apple.PrivateKey);
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddCiPublisherCore(settings, Secrets, Time)
-            .AddFenfaTarget(settings)
-            .AddAppleDevicesTarget(settings);
+            .AddModule(new FenfaModule(), settings)
+            .AddModule(new AppleDevicesModule(), settings);
         return RunWithAsync(services, artifacts ?? ArtifactSet.Empty);
     }
 

@@ -9,10 +9,9 @@ using CiPublisher.Core.Targets;
 using CiPublisher.Core.Targets.Aptoide;
 using CiPublisher.Emulators.Aptoide;
 using CiPublisher.Emulators.Hosting;
+using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-
-using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.Aptoide;
 
@@ -153,7 +152,7 @@ public sealed class AptoideTargetTests : IAsyncLifetime
     {
         _emulator.RequireListing = true;
 
-        var result = await RunAsync(WithToken() with { Category = null }, Apk());
+        var result = await RunAsync(WithToken() with { Listing = WithToken().Listing with { Category = null } }, Apk());
 
         result.Outcome.Should().Be(Outcome.Failed);
         result.Outputs[AptoideTarget.StatusOutput].Should().Be("failed");
@@ -283,16 +282,6 @@ public sealed class AptoideTargetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InvalidRating_FailsNamingTheInput_BeforeAnyCall()
-    {
-        var result = await RunAsync(WithToken() with { Rating = "7" }, Apk());
-
-        result.Outputs[AptoideTarget.StatusOutput].Should().Be("failed");
-        result.Reason.Should().Contain("aptoide-rating");
-        _emulator.Journal.Count.Should().Be(0);
-    }
-
-    [Fact]
     public async Task DryRun_PlansWithoutCalling()
     {
         var result = await RunAsync(WithToken(), [Apk()], dryRun: true);
@@ -339,7 +328,7 @@ public sealed class AptoideTargetTests : IAsyncLifetime
 
     private AptoideSettings WithToken() => new()
     {
-        Repo = Repo, Token = Token, ApiUrl = _emulator.ApiUrl, Category = "16", Rating = "teen", Description = "A reading lamp.",
+        Repo = Repo, Token = Token, ApiUrl = _emulator.ApiUrl, Listing = new AptoideListing(16, 3, "A reading lamp."),
     };
 
     private AptoideSettings WithPassword() => WithToken() with { Token = null, Username = Username, Password = Password };
@@ -353,13 +342,13 @@ public sealed class AptoideTargetTests : IAsyncLifetime
             Command = "publish",
             WorkingDirectory = _folder,
             DryRun = dryRun,
-            Aptoide = aptoide,
+            Modules = [aptoide],
             Http = http ?? new HttpSettings { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
         };
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace))
             .AddCiPublisherCore(settings, _secrets, TimeProvider.System, _progress)
-            .AddAptoideTarget(settings);
+            .AddModule(new AptoideModule(), settings);
         await using var provider = services.BuildServiceProvider();
         var target = provider.GetServices<IPublishTarget>().Should().ContainSingle().Subject;
         return await target.RunAsync(new ArtifactSet(artifacts), CancellationToken.None);

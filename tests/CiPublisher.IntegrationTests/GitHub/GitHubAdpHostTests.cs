@@ -2,6 +2,7 @@ using CiPublisher.Core;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets;
 using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Core.Targets.AltStore.Package;
 using CiPublisher.Core.Targets.GitHub;
@@ -31,11 +32,11 @@ public sealed class GitHubAdpHostTests : IAsyncLifetime
         var settings = _harness.Settings(release: false, version: "2.5.0", context: new RunContext
         {
             Platform = "github", Repository = GitHubHarness.Repository, Ref = $"refs/tags/{Tag}", RefName = Tag, IsTag = true, EventName = "push",
-        }) with { AltStore = new AltStoreSettings { AdpId = "adp-1", AdpHost = AdpHostKind.GitHubRelease } };
+        });
         var provider = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(_harness.Logs))
             .AddCiPublisherCore(settings, new SecretRegistry(), _harness.Time)
-            .AddGitHubTarget(settings)
+            .AddModule(new GitHubModule(), settings)
             .BuildServiceProvider();
         return provider.GetRequiredService<IAdpHost>();
     }

@@ -4,10 +4,9 @@ using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Targets.GitHub;
 using CiPublisher.Emulators.GitHub;
+using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.Logging.Abstractions;
 using Octokit;
-
-using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
@@ -145,7 +144,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
     public async Task Gateway_TurnsOctokitFailuresIntoTheToolsOwnException()
     {
         _github.Emulator.DenyWrite("contents");
-        var client = GitHubClientFactory.Create(_github.Settings().GitHub!);
+        var client = GitHubClientFactory.Create(_github.Settings().Module<GitHubSettings>()!);
         var gateway = new GitHubGateway(new RepositoryName("octo-org", "app"), _github.Time, new SecretRegistry(), NullLogger.Instance);
 
         var create = () => gateway.CallAsync(new GitHubOperation("create the release v1", GitHubOperation.ContentsWrite),

@@ -6,11 +6,10 @@ using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets;
 using CiPublisher.Core.Targets.GitHub;
 using CiPublisher.Emulators.GitHub;
+using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-
-using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
@@ -49,10 +48,10 @@ public sealed class GitHubHarness : IAsyncDisposable
             Platform = "github", Repository = repository, Ref = "refs/heads/main", RefName = "main", EventName = "push",
             Sha = "0123456789abcdef0123456789abcdef01234567", RunUrl = "https://github.com/octo-org/app/actions/runs/99",
         },
-        GitHub = new GitHubSettings
-        {
-            Token = token, ApiUrl = Emulator.BaseUrl, Repository = repository, Release = release, PullRequestComment = comment,
-        },
+        Modules =
+        [
+            new GitHubSettings { Token = token, ApiUrl = Emulator.BaseUrl, Repository = repository, Release = release, PullRequestComment = comment },
+        ],
     };
 
     public static RunContext PullRequest(int number) => new()
@@ -64,11 +63,11 @@ public sealed class GitHubHarness : IAsyncDisposable
     public (IReportTarget Target, TargetRunner Runner) Build(RunSettings settings)
     {
         var secrets = new SecretRegistry();
-        secrets.Register(settings.GitHub?.Token);
+        secrets.Register(settings.Module<GitHubSettings>()?.Token);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs))
             .AddCiPublisherCore(settings, secrets, Time)
-            .AddGitHubTarget(settings);
+            .AddModule(new GitHubModule(), settings);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return (provider.GetServices<IReportTarget>().Single(), provider.GetRequiredService<TargetRunner>());

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using CiPublisher.Cli;
+using CiPublisher.Core.Apple;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
-using CiPublisher.Core.Apple;
 using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Core.Targets.Aptoide;
 using CiPublisher.Core.Targets.Fenfa;
@@ -42,19 +42,19 @@ public sealed class DefaultsConventionTests : IDisposable
         settings.MaxParallel.Should().Be(run.MaxParallel);
         settings.Http.Should().Be(new HttpSettings());
         var fenfa = new FenfaSettings { Url = new Uri("https://dist.example.com") };
-        settings.Fenfa!.Publish.Should().Be(fenfa.Publish);
-        settings.Fenfa.SkipExisting.Should().Be(fenfa.SkipExisting);
+        settings.Module<FenfaSettings>()!.Publish.Should().Be(fenfa.Publish);
+        settings.Module<FenfaSettings>()!.SkipExisting.Should().Be(fenfa.SkipExisting);
         var apple = new AppleSettings { KeyId = "k", PrivateKey = "p" };
-        settings.Apple!.ApiUrl.Should().Be(apple.ApiUrl);
-        settings.Apple.ProfileTypes.Should().Equal(apple.ProfileTypes);
-        settings.Apple.RefreshProfiles.Should().Be(apple.RefreshProfiles);
-        settings.Apple.CreateMissingProfiles.Should().Be(apple.CreateMissingProfiles);
+        settings.Module<AppleSettings>()!.ApiUrl.Should().Be(apple.ApiUrl);
+        settings.Module<AppleSettings>()!.ProfileTypes.Should().Equal(apple.ProfileTypes);
+        settings.Module<AppleSettings>()!.RefreshProfiles.Should().Be(apple.RefreshProfiles);
+        settings.Module<AppleSettings>()!.CreateMissingProfiles.Should().Be(apple.CreateMissingProfiles);
         var altstore = new AltStoreSettings();
-        settings.AltStore!.ApiUrl.Should().Be(altstore.ApiUrl);
-        settings.AltStore.Wait.Should().Be(altstore.Wait);
-        settings.AltStore.WaitTimeout.Should().Be(altstore.WaitTimeout);
+        settings.Module<AltStoreSettings>()!.ApiUrl.Should().Be(altstore.ApiUrl);
+        settings.Module<AltStoreSettings>()!.Wait.Should().Be(altstore.Wait);
+        settings.Module<AltStoreSettings>()!.WaitTimeout.Should().Be(altstore.WaitTimeout);
         var aptoide = new AptoideSettings { Repo = "store" };
-        settings.Aptoide!.ApiUrl.Should().Be(aptoide.ApiUrl);
-        settings.Aptoide.OnlyUserRepo.Should().Be(aptoide.OnlyUserRepo);
+        settings.Module<AptoideSettings>()!.ApiUrl.Should().Be(aptoide.ApiUrl);
+        settings.Module<AptoideSettings>()!.OnlyUserRepo.Should().Be(aptoide.OnlyUserRepo);
     }
 }

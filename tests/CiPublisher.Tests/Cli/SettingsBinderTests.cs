@@ -1,8 +1,13 @@
-using CiPublisher.Cli;
 using System.Security.Cryptography;
+using CiPublisher.Cli;
+using CiPublisher.Core.Apple;
 using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Settings.Inputs;
 using CiPublisher.Core.Targets.AltStore;
+using CiPublisher.Core.Targets.Aptoide;
+using CiPublisher.Core.Targets.Fenfa;
+using CiPublisher.Core.Targets.GitHub;
 
 namespace CiPublisher.Tests.Cli;
 
@@ -54,8 +59,8 @@ public sealed class SettingsBinderTests : IDisposable
         });
 
         errors.Should().BeEmpty();
-        settings!.Fenfa!.Url.Should().Be(new Uri("https://dist.example.com/"));
-        settings.Fenfa.VariantId.Should().Be("var_1");
+        settings!.Module<FenfaSettings>()!.Url.Should().Be(new Uri("https://dist.example.com/"));
+        settings.Module<FenfaSettings>()!.VariantId.Should().Be("var_1");
     }
 
     [Fact]
@@ -142,7 +147,7 @@ public sealed class SettingsBinderTests : IDisposable
         });
 
         errors.Should().BeEmpty();
-        settings!.Fenfa!.Url.Port.Should().Be(8000);
+        settings!.Module<FenfaSettings>()!.Url.Port.Should().Be(8000);
     }
 
     [Fact]
@@ -218,7 +223,7 @@ public sealed class SettingsBinderTests : IDisposable
         var (settings, errors) = Bind(new() { ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34", ["INPUT_APPLE-PRIVATE-KEY"] = base64 });
 
         errors.Should().BeEmpty();
-        settings!.Apple!.KeyId.Should().Be("2X9R4HXF34");
+        settings!.Module<AppleSettings>()!.KeyId.Should().Be("2X9R4HXF34");
         var secondLine = pem.Split('\n')[1];
         Secrets.Redact($"x {secondLine} y").Should().Be("x *** y");
     }
@@ -251,9 +256,9 @@ public sealed class SettingsBinderTests : IDisposable
         var (listed, listedErrors) = Bind(new(apple) { ["INPUT_APPLE-PROFILE-TYPES"] = "ios_app_adhoc\nTVOS_APP_ADHOC" });
         var (_, errors) = Bind(new(apple) { ["INPUT_APPLE-PROFILE-TYPES"] = "IOS_APP_ADHOC, IOS_APP_STORE" });
 
-        defaults!.Apple!.ProfileTypes.Should().Equal("IOS_APP_ADHOC");
+        defaults!.Module<AppleSettings>()!.ProfileTypes.Should().Equal("IOS_APP_ADHOC");
         listedErrors.Should().BeEmpty();
-        listed!.Apple!.ProfileTypes.Should().Equal("IOS_APP_ADHOC", "TVOS_APP_ADHOC");
+        listed!.Module<AppleSettings>()!.ProfileTypes.Should().Equal("IOS_APP_ADHOC", "TVOS_APP_ADHOC");
         errors.Should().ContainSingle(e => e.Input == "apple-profile-types").Which.Problem.Should().Contain("'IOS_APP_STORE'");
     }
 
@@ -277,6 +282,40 @@ public sealed class SettingsBinderTests : IDisposable
     }
 
     [Fact]
+    public void AdpIdAuto_HandsTheBoundAppleKeyToTheAdpLookup()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var (settings, errors) = Bind(new()
+        {
+            ["INPUT_ALTSTORE-ADP-ID"] = "auto",
+            ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34",
+            ["INPUT_APPLE-PRIVATE-KEY"] = ec.ExportPkcs8PrivateKeyPem(),
+        });
+        var (byId, _) = Bind(new() { ["INPUT_ALTSTORE-ADP-ID"] = "adp-1", ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34",
+            ["INPUT_APPLE-PRIVATE-KEY"] = ec.ExportPkcs8PrivateKeyPem() });
+
+        errors.Should().BeEmpty();
+        settings!.Module<AltStoreSettings>()!.AdpLookupKey.Should().BeSameAs(settings.Module<AppleSettings>());
+        byId!.Module<AltStoreSettings>()!.AdpLookupKey.Should().BeNull("an ADP ID given needs no lookup");
+    }
+
+    [Fact]
+    public void AptoideListingFields_AreParsedIntoTheSettings()
+    {
+        var store = new Dictionary<string, string> { ["INPUT_APTOIDE-REPO"] = "store", ["INPUT_APTOIDE-TOKEN"] = "token-1234" };
+
+        var (listed, errors) = Bind(new(store)
+        {
+            ["INPUT_APTOIDE-CATEGORY"] = "16", ["INPUT_APTOIDE-RATING"] = "Teen", ["INPUT_APTOIDE-DESCRIPTION"] = "A reading lamp.",
+        });
+        var (bare, _) = Bind(new(store));
+
+        errors.Should().BeEmpty();
+        listed!.Module<AptoideSettings>()!.Listing.Should().Be(new AptoideListing(16, 3, "A reading lamp."));
+        bare!.Module<AptoideSettings>()!.Listing.Should().Be(new AptoideListing(null, null, null), "no listing field is sent unless given");
+    }
+
+    [Fact]
     public void AdpHostGitHubRelease_BindsGitHub_AndWithoutATokenNamesWhatNeedsIt()
     {
         var hosting = new Dictionary<string, string> { ["INPUT_ALTSTORE-ADP-ID"] = "adp-1", ["INPUT_ALTSTORE-ADP-HOST"] = "GitHub-Release" };
@@ -285,9 +324,9 @@ public sealed class SettingsBinderTests : IDisposable
         var (_, tokenless) = Bind(new(hosting) { ["INPUT_GITHUB-REPOSITORY"] = "octo/app" });
 
         errors.Should().BeEmpty();
-        settings!.AltStore!.AdpHost.Should().Be(AdpHostKind.GitHubRelease);
-        settings.GitHub.Should().NotBeNull("the release assets are written with the GitHub token");
-        settings.GitHub!.Release.Should().BeFalse("hosting the ADP writes assets, not the distribution section");
+        settings!.Module<AltStoreSettings>()!.AdpHost.Should().Be(AdpHostKind.GitHubRelease);
+        settings.Module<GitHubSettings>()!.Should().NotBeNull("the release assets are written with the GitHub token");
+        settings.Module<GitHubSettings>()!.Release.Should().BeFalse("hosting the ADP writes assets, not the distribution section");
         tokenless.Should().ContainSingle(e => e.Input == "github-token").Which.Problem.Should().Contain("altstore-adp-host: github-release");
     }
 

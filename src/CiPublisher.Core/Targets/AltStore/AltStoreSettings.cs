@@ -1,3 +1,5 @@
+using CiPublisher.Core.Apple;
+
 namespace CiPublisher.Core.Targets.AltStore;
 
 public sealed record AltStoreSettings
@@ -28,6 +30,9 @@ public sealed record AltStoreSettings
 
     /// <summary>Whether the processed ADP is downloaded at all: to host it, or to unpack it.</summary>
     public bool HostsAdp => AdpHost != AdpHostKind.None || AdpDir is not null;
+
+    /// <summary>The App Store Connect key that finds the ADP when <c>altstore-adp-id</c> is auto; null otherwise.</summary>
+    public AppleSettings? AdpLookupKey { get; init; }
 
     /// <summary>Which parts of the AltStore flow run: the <c>altstore</c> verb's sub-modes narrow it, <c>publish</c> runs all.</summary>
     public AltStoreSteps Steps { get; init; } = AltStoreSteps.All;

@@ -24,12 +24,12 @@ internal sealed class AptoideApkUploader(
     public long BytesSent => Interlocked.Read(ref _bytesSent);
 
     /// <summary>Throws <see cref="RemoteServiceException"/> when Aptoide refuses the APK or cannot be reached.</summary>
-    public async Task<ApkUpload> UploadAsync(ArtifactInfo apk, AptoideListing listing, CancellationToken cancellationToken)
+    public async Task<ApkUpload> UploadAsync(ArtifactInfo apk, CancellationToken cancellationToken)
     {
         // The checksum question comes before any byte of the file is sent, so the file is read once here for
         // its MD5, and a second time only when Aptoide asks for it (APK-5).
         var md5 = await FileMd5.ComputeAsync(apk.Path, cancellationToken);
-        var answer = await AskByChecksumAsync(listing, md5, cancellationToken);
+        var answer = await AskByChecksumAsync(md5, cancellationToken);
         if (answer.HasError(AptoideErrorCodes.AlreadyInStore)) return new ApkUpload(false, md5, answer.StoreUrl, apk.Sha256);
         // OK without the file: Aptoide knew these bytes from elsewhere and added them to the store.
         if (answer.IsOk) return new ApkUpload(true, md5, answer.StoreUrl, apk.Sha256);
@@ -39,7 +39,7 @@ internal sealed class AptoideApkUploader(
         {
             Send = async ct =>
             {
-                var (reply, sha256) = await WithFreshTokenAsync(token => SendFileAsync(apk, listing, token, ct), ct);
+                var (reply, sha256) = await WithFreshTokenAsync(token => SendFileAsync(apk, token, ct), ct);
                 if (reply.IsOk) return new ApkUpload(true, md5, reply.StoreUrl, sha256 ?? apk.Sha256);
                 if (reply.HasError(AptoideErrorCodes.AlreadyInStore)) return new ApkUpload(false, md5, reply.StoreUrl, sha256 ?? apk.Sha256);
                 throw Refused(apk, reply);
@@ -49,7 +49,7 @@ internal sealed class AptoideApkUploader(
             {
                 logger.LogWarning("Aptoide: the upload of {File} ended without an answer ({Reason}); asking by checksum whether it landed",
                     apk.FileName, unanswered.Message);
-                var check = await AskByChecksumAsync(listing, md5, ct);
+                var check = await AskByChecksumAsync(md5, ct);
                 if (check.IsOk || check.HasError(AptoideErrorCodes.AlreadyInStore)) return new ApkUpload(true, md5, check.StoreUrl, apk.Sha256);
                 return check.HasError(AptoideErrorCodes.SendTheFile) ? null : throw Refused(apk, check);
             },
@@ -58,20 +58,20 @@ internal sealed class AptoideApkUploader(
         }, time, cancellationToken);
     }
 
-    private Task<AptoideReply> AskByChecksumAsync(AptoideListing listing, string md5, CancellationToken cancellationToken) =>
+    private Task<AptoideReply> AskByChecksumAsync(string md5, CancellationToken cancellationToken) =>
         WithFreshTokenAsync(async token =>
         {
-            using var form = AptoideUploadForm.WithChecksum(token, _aptoide, listing, md5);
+            using var form = AptoideUploadForm.WithChecksum(token, _aptoide, md5);
             return await client.UploadAppToRepoAsync(form, retrySafe: true, transfer: false, cancellationToken);
         }, cancellationToken);
 
     private async Task<(AptoideReply Reply, string? Sha256)> SendFileAsync(
-        ArtifactInfo apk, AptoideListing listing, string token, CancellationToken cancellationToken)
+        ArtifactInfo apk, string token, CancellationToken cancellationToken)
     {
         var http = scope.Http;
         using var watchdog = new StallWatchdog(time, http.StallTimeout, http.AttemptTimeout, cancellationToken);
         var file = new HashingFileContent(apk.Path, apk.FileName, progress, time, watchdog, AptoideUploadForm.ApkMediaType);
-        using var form = AptoideUploadForm.WithFile(token, _aptoide, listing, file, apk.FileName);
+        using var form = AptoideUploadForm.WithFile(token, _aptoide, file, apk.FileName);
         try
         {
             var reply = await client.UploadAppToRepoAsync(form, retrySafe: false, transfer: true, watchdog.Token);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CiPublisher.Core.Settings;
 
 namespace CiPublisher.Core.Targets.Aptoide;
 
@@ -11,36 +10,28 @@ public sealed record AptoideListing(int? Category, int? Rating, string? Descript
         ["all"] = 1, ["pre-teen"] = 2, ["teen"] = 3, ["mature"] = 4,
     };
 
-    /// <summary>Reads the inputs; the error names the input as the user spells it.</summary>
-    public static bool TryParse(AptoideSettings settings, out AptoideListing listing, out string? error)
+    /// <summary>
+    /// Aptoide's category number, passed through: the v1 and v3 docs number them differently, so names are not mapped.
+    /// Null with a problem when the text is not one.
+    /// </summary>
+    public static int? ParseCategory(string text, out string? problem)
     {
-        listing = new AptoideListing(null, null, string.IsNullOrWhiteSpace(settings.Description) ? null : settings.Description);
-        error = null;
+        problem = null;
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var category) && category > 0) return category;
+        problem = $"must be Aptoide's category number (for example 16 for Tools), got '{text}'";
+        return null;
+    }
 
-        // Category numbers are passed through: the v1 and v3 docs number them differently, so names are not mapped.
-        if (!string.IsNullOrWhiteSpace(settings.Category))
-        {
-            if (!int.TryParse(settings.Category, NumberStyles.None, CultureInfo.InvariantCulture, out var category) || category <= 0)
-            {
-                error = $"aptoide-category must be Aptoide's category number (for example 16 for Tools), got '{settings.Category}'";
-                return false;
-            }
-            listing = listing with { Category = category };
-        }
-
-        if (!string.IsNullOrWhiteSpace(settings.Rating))
-        {
-            var text = settings.Rating.Trim();
-            var known = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rating)
-                ? rating is >= 1 and <= 4
-                : RatingNames.TryGetValue(text, out rating);
-            if (!known)
-            {
-                error = $"aptoide-rating must be 1 (All), 2 (Pre-Teen), 3 (Teen) or 4 (Mature), got '{settings.Rating}'";
-                return false;
-            }
-            listing = listing with { Rating = rating };
-        }
-        return true;
+    /// <summary>The age rating, 1 to 4 or its name (All, Pre-Teen, Teen, Mature); null with a problem when it is neither.</summary>
+    public static int? ParseRating(string text, out string? problem)
+    {
+        problem = null;
+        var trimmed = text.Trim();
+        var known = int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var rating)
+            ? rating is >= 1 and <= 4
+            : RatingNames.TryGetValue(trimmed, out rating);
+        if (known) return rating;
+        problem = $"must be 1 (All), 2 (Pre-Teen), 3 (Teen) or 4 (Mature), got '{text}'";
+        return null;
     }
 }

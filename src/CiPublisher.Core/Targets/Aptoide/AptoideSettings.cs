@@ -9,13 +9,8 @@ public sealed record AptoideSettings
     public static Uri DefaultApiUrl { get; } = new("https://webservices.aptoide.com/webservices/");
     public Uri ApiUrl { get; init; } = DefaultApiUrl;
 
-    /// <summary>Aptoide category number, passed through (v3 numbering: 16 Tools, 33 Business, ...).</summary>
-    public string? Category { get; init; }
-
-    /// <summary>Age rating: 1 All, 2 Pre-Teen, 3 Teen, 4 Mature (or those names).</summary>
-    public string? Rating { get; init; }
-
-    public string? Description { get; init; }
+    /// <summary>The store listing fields (<c>aptoide-category</c>, <c>aptoide-rating</c>, <c>aptoide-description</c>), parsed.</summary>
+    public AptoideListing Listing { get; init; } = new(null, null, null);
 
     /// <summary>Publish only to this store; false also proposes the app to Aptoide's main catalogue.</summary>
     public bool OnlyUserRepo { get; init; } = true;

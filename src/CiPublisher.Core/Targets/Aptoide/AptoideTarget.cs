@@ -50,7 +50,6 @@ public sealed class AptoideTarget : IPublishTarget
         if (apks.Count == 0)
             return WithStatus(TargetResult.Skipped(Name, "no APK among the artifacts") with { Items = others }, "skipped");
 
-        if (!AptoideListing.TryParse(aptoide, out var listing, out var invalid)) return Failed(invalid!, others);
         if (!_tokens.HasCredentials) return Failed("set aptoide-token, or aptoide-username and aptoide-password", others);
 
         if (_dryRun)
@@ -63,7 +62,7 @@ public sealed class AptoideTarget : IPublishTarget
         var items = new List<ItemResult>();
         foreach (var apk in apks)
         {
-            items.Add(await UploadAsync(apk, aptoide.Repo, listing, cancellationToken));
+            items.Add(await UploadAsync(apk, aptoide.Repo, cancellationToken));
         }
         items.AddRange(others);
 
@@ -85,11 +84,11 @@ public sealed class AptoideTarget : IPublishTarget
         return WithStatus(result, StatusOf(items));
     }
 
-    private async Task<ItemResult> UploadAsync(ArtifactInfo apk, string repo, AptoideListing listing, CancellationToken cancellationToken)
+    private async Task<ItemResult> UploadAsync(ArtifactInfo apk, string repo, CancellationToken cancellationToken)
     {
         try
         {
-            var upload = await _uploader.UploadAsync(apk, listing, cancellationToken);
+            var upload = await _uploader.UploadAsync(apk, cancellationToken);
             _logger.LogInformation(upload.Uploaded ? "Aptoide: uploaded {File} to store {Repo}" : "Aptoide: {File} is already in store {Repo}",
                 apk.FileName, repo);
             var facts = new Dictionary<string, string> { ["md5"] = upload.Md5 };

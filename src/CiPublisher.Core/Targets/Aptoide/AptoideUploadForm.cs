@@ -9,23 +9,23 @@ internal static class AptoideUploadForm
 {
     public const string ApkMediaType = "application/vnd.android.package-archive";
 
-    public static MultipartFormDataContent WithChecksum(string accessToken, AptoideSettings settings, AptoideListing listing, string md5)
+    public static MultipartFormDataContent WithChecksum(string accessToken, AptoideSettings settings, string md5)
     {
-        var form = Fields(accessToken, settings, listing);
+        var form = Fields(accessToken, settings);
         Add(form, "apk_md5sum", md5);
         return form;
     }
 
-    public static MultipartFormDataContent WithFile(string accessToken, AptoideSettings settings, AptoideListing listing,
+    public static MultipartFormDataContent WithFile(string accessToken, AptoideSettings settings,
         HttpContent apk, string fileName)
     {
-        var form = Fields(accessToken, settings, listing);
+        var form = Fields(accessToken, settings);
         apk.Headers.ContentType = new MediaTypeHeaderValue(ApkMediaType);
         form.Add(apk, "apk", fileName);
         return form;
     }
 
-    private static MultipartFormDataContent Fields(string accessToken, AptoideSettings settings, AptoideListing listing)
+    private static MultipartFormDataContent Fields(string accessToken, AptoideSettings settings)
     {
         var form = new MultipartFormDataContent();
         Add(form, "access_token", accessToken);
@@ -33,6 +33,7 @@ internal static class AptoideUploadForm
         Add(form, "mode", "json");
         // Omitting it reportedly also proposes the app to Aptoide's main catalogue.
         Add(form, "only_user_repo", settings.OnlyUserRepo ? "true" : "false");
+        var listing = settings.Listing;
         if (listing.Category is { } category) Add(form, "category", category.ToString(CultureInfo.InvariantCulture));
         if (listing.Rating is { } rating) Add(form, "rating", rating.ToString(CultureInfo.InvariantCulture));
         if (listing.Description is { } description) Add(form, "description", description);

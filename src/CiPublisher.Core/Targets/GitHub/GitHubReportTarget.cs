@@ -41,7 +41,7 @@ public sealed class GitHubReportTarget(
 
         var gateway = new GitHubGateway(repository, time, secrets, logger);
         var items = new List<ItemResult>();
-        if (assets is not null && tag is not null)
+        if (github.ReleaseAssets && assets is not null && tag is not null)
         {
             items.AddRange(await GuardManyAsync("QR codes", async () =>
             {

@@ -14,13 +14,13 @@ namespace CiPublisher.Core.Targets.GitHub;
 public static class PullRequestNotes
 {
     /// <param name="calls">The run's call meter: this request counts towards GitHub's <c>api-calls</c> like every other.</param>
-    public static async Task<string?> ReadAsync(RunSettings settings, SecretRegistry secrets, TimeProvider time, CallMeter calls, ILogger logger,
+    public static async Task<string?> ReadAsync(GitHubSettings github, RunScope scope, SecretRegistry secrets, TimeProvider time, CallMeter calls, ILogger logger,
         CancellationToken cancellationToken)
     {
-        if (settings.GitHub is not { } github || RepositoryName.Parse(github.Repository ?? settings.Context.Repository) is not { } repository)
+        if (RepositoryName.Parse(github.Repository ?? scope.Context.Repository) is not { } repository)
             return null;
         secrets.Register(github.Token);
-        using var http = new HttpClient(new ResilienceHandler(GitHubGateway.Service, settings.Http, time, logger)
+        using var http = new HttpClient(new ResilienceHandler(GitHubGateway.Service, scope.Http, time, logger)
         {
             InnerHandler = new CallCountingHandler(GitHubGateway.Service, calls)
             {
@@ -32,9 +32,9 @@ public static class PullRequestNotes
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("CiPublisher");
-        var (path, what) = settings.Context.PullRequestNumber is > 0 and var number
+        var (path, what) = scope.Context.PullRequestNumber is > 0 and var number
             ? ($"repos/{repository.Owner}/{repository.Name}/pulls/{number}", $"pull request #{number}")
-            : settings.Context.Sha is { Length: > 0 } sha
+            : scope.Context.Sha is { Length: > 0 } sha
                 ? ($"repos/{repository.Owner}/{repository.Name}/commits/{sha}/pulls", $"the pull request of commit {sha[..Math.Min(7, sha.Length)]}")
                 : (null, null);
         if (path is null)

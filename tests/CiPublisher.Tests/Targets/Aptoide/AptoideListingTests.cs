@@ -1,4 +1,3 @@
-using CiPublisher.Core.Settings;
 using CiPublisher.Core.Targets.Aptoide;
 
 namespace CiPublisher.Tests.Targets.Aptoide;
@@ -9,48 +8,41 @@ public class AptoideListingTests
     [InlineData("1", 1)]
     [InlineData("4", 4)]
     [InlineData("Pre-Teen", 2)]
-    [InlineData("mature", 4)]
+    [InlineData(" mature ", 4)]
     public void Rating_AcceptsNumbersAndNames(string input, int expected)
     {
-        AptoideListing.TryParse(Settings() with { Rating = input }, out var listing, out _).Should().BeTrue();
+        AptoideListing.ParseRating(input, out var problem).Should().Be(expected);
 
-        listing.Rating.Should().Be(expected);
+        problem.Should().BeNull();
     }
 
     [Theory]
     [InlineData("0")]
     [InlineData("5")]
     [InlineData("adults")]
-    public void Rating_OutsideAptoidesScale_IsRefusedNamingTheInput(string input)
+    public void Rating_OutsideAptoidesScale_IsRefusedQuotingTheValue(string input)
     {
-        AptoideListing.TryParse(Settings() with { Rating = input }, out _, out var error).Should().BeFalse();
+        AptoideListing.ParseRating(input, out var problem).Should().BeNull();
 
-        error.Should().Contain("aptoide-rating").And.Contain(input);
+        problem.Should().Contain("1 (All)").And.Contain(input);
     }
 
     [Fact]
     public void Category_IsPassedThroughAsANumber()
     {
-        AptoideListing.TryParse(Settings() with { Category = "1019" }, out var listing, out _).Should().BeTrue();
+        AptoideListing.ParseCategory("1019", out var problem).Should().Be(1019);
 
-        listing.Category.Should().Be(1019);
+        problem.Should().BeNull();
     }
 
-    [Fact]
-    public void Category_ThatIsAName_IsRefusedNamingTheInput()
+    [Theory]
+    [InlineData("Tools")]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public void Category_ThatIsNotAPositiveNumber_IsRefusedQuotingTheValue(string input)
     {
-        AptoideListing.TryParse(Settings() with { Category = "Tools" }, out _, out var error).Should().BeFalse();
+        AptoideListing.ParseCategory(input, out var problem).Should().BeNull();
 
-        error.Should().Contain("aptoide-category");
+        problem.Should().Contain("category number").And.Contain(input);
     }
-
-    [Fact]
-    public void NothingGiven_SendsNoListingFields()
-    {
-        AptoideListing.TryParse(Settings(), out var listing, out _).Should().BeTrue();
-
-        listing.Should().Be(new AptoideListing(null, null, null));
-    }
-
-    private static AptoideSettings Settings() => new() { Repo = "examplelabs" };
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace CiPublisher.Cli;
+namespace CiPublisher.Core.Settings.Inputs;
 
 /// <summary>The value syntaxes of INTERFACE.md: booleans, durations, lists, URLs.</summary>
 public static class ValueSyntax

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace CiPublisher.Cli;
+namespace CiPublisher.Core.Settings.Inputs;
 
 /// <summary>Reads typed values from the input sources, collecting every error instead of stopping at the first.</summary>
-public sealed class InputReader(InputSources sources, string baseDirectory)
+public sealed class InputReader(IInputValues sources, string baseDirectory)
 {
     private readonly List<InputError> _errors = [];
 

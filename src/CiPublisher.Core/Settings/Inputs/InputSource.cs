@@ -1,4 +1,4 @@
-namespace CiPublisher.Cli;
+namespace CiPublisher.Core.Settings.Inputs;
 
 /// <summary>Where a value came from, so an error can name the input the way the user spelled it.</summary>
 public enum InputSource

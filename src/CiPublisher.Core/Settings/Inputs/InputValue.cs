@@ -1,4 +1,4 @@
-namespace CiPublisher.Cli;
+namespace CiPublisher.Core.Settings.Inputs;
 
 /// <summary>One input's raw text and where it came from.</summary>
 public sealed record InputValue(string Name, string? Text, InputSource Source)

@@ -1,0 +1,107 @@
+using CiPublisher.Core.Apple;
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Settings.Inputs;
+using CiPublisher.Core.Targets.AltStore.Package;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiPublisher.Core.Targets.AltStore;
+
+/// <summary>
+/// AltStore PAL: an ADP ID, a source file or URL, ADP hosting, or the <c>altstore</c> verb enable it. Adds the API
+/// client, <see cref="AltStoreOnboarding"/> and the <see cref="AltStoreTarget"/>, and, with <c>altstore-adp-id: auto</c>,
+/// the ADP lookup in App Store Connect.
+/// </summary>
+public sealed class AltStoreModule : TargetModule<AltStoreSettings>
+{
+    /// <summary>The <c>altstore</c> verb's switches: only onboard, only process the ADP, only federate.</summary>
+    public const string RegisterSwitch = "register", ProcessAdpSwitch = "process-adp", FederateSwitch = "federate";
+
+    public override AltStoreSettings? Bind(InputReader inputs, BindingScope scope)
+    {
+        var adpId = inputs.Text("altstore-adp-id");
+        var sourceFile = inputs.ExistingFile("altstore-source-file");
+        var sourceUrl = inputs.Url("altstore-source-url", isBase: false);
+        var developerId = inputs.Text("altstore-developer-id");
+        var email = inputs.Text("altstore-email");
+        var adpHost = AdpHostOf(inputs);
+        var adpDir = inputs.Text("altstore-adp-dir");
+        if (adpId is null && sourceFile is null && sourceUrl is null && developerId is null && adpHost == AdpHostKind.None && adpDir is null
+            && scope.VerbModule != typeof(AltStoreSettings))
+            return null;
+        if (adpId is not null && AdpIdValidator.ProblemWith(adpId) is { } problem) inputs.Fail("altstore-adp-id", problem);
+        if (scope.Switches.Contains(RegisterSwitch) && (developerId is null || email is null))
+            inputs.Fail(developerId is null ? "altstore-developer-id" : "altstore-email", "is required with altstore --register (give altstore-developer-id and altstore-email)");
+
+        var hostedUrl = inputs.Url("altstore-hosted-url", isBase: false);
+        if (adpId is null && adpHost != AdpHostKind.None)
+            inputs.Fail("altstore-adp-host", "needs altstore-adp-id: there is no ADP to host without one");
+        if (adpId is null && adpDir is not null)
+            inputs.Fail("altstore-adp-dir", "needs altstore-adp-id: there is no ADP to unpack without one");
+        var wait = inputs.Bool("altstore-wait");
+        if ((adpHost != AdpHostKind.None || adpDir is not null) && adpId is not null && !wait)
+            inputs.Fail("altstore-wait", $"is false, but {(adpHost != AdpHostKind.None ? "altstore-adp-host" : "altstore-adp-dir")} needs the " +
+                                         "processed ADP: let the run wait for it (altstore-wait: true)");
+        if (adpHost == AdpHostKind.GitHubRelease && hostedUrl is not null)
+            inputs.Fail("altstore-hosted-url", "points the source elsewhere, but altstore-adp-host: github-release points it at the release assets; give one");
+
+        var lookupKey = AdpIdValidator.IsAuto(adpId) ? scope.Settings<AppleSettings>() : null;
+        if (AdpIdValidator.IsAuto(adpId) && lookupKey is null)
+            inputs.Fail("altstore-adp-id", "is auto: finding the ADP in App Store Connect needs apple-key-id and apple-private-key too");
+
+        var defaults = new AltStoreSettings();
+        return new AltStoreSettings
+        {
+            AdpId = adpId,
+            ApiUrl = inputs.Url("altstore-api-url") ?? defaults.ApiUrl,
+            Wait = wait,
+            WaitTimeout = inputs.Duration("altstore-wait-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.WaitTimeout,
+            SourceFile = sourceFile,
+            SourceUrl = sourceUrl,
+            DeveloperId = developerId,
+            Email = email,
+            MarketplaceId = inputs.Text("altstore-marketplace-id"),
+            HostedUrl = hostedUrl,
+            AdpHost = adpHost,
+            AdpDir = adpDir,
+            AdpLookupKey = lookupKey,
+            Steps = StepsOf(scope.Switches),
+        };
+    }
+
+    public override void Register(IServiceCollection services, AltStoreSettings altstore)
+    {
+        services.AddSingleton(altstore);
+        services.AddServiceClient<IAltStoreApi>(AltStoreGateway.Service, altstore.ApiUrl, AltStoreJsonContext.Default);
+        services.AddTransient<AltStoreGateway>();
+        services.AddTransient<AltStoreOnboarding>();
+        services.AddTransient<AdpDownloader>();
+        services.AddSingleton<IPublishTarget, AltStoreTarget>();
+        if (altstore.AdpLookupKey is { } apple)
+        {
+            services.AddAppStoreConnectClient<IAppStoreConnectDistributionApi>(AppStoreConnectErrors.Service, apple, AppStoreConnectJsonContext.Default);
+            services.AddSingleton<AdpFinder>();
+        }
+    }
+
+    private static AdpHostKind AdpHostOf(InputReader inputs)
+    {
+        switch (inputs.Text("altstore-adp-host")?.ToLowerInvariant())
+        {
+            case null or "" or "none": return AdpHostKind.None;
+            case "github-release": return AdpHostKind.GitHubRelease;
+            case var other:
+                inputs.Fail("altstore-adp-host", $"'{other}' is not a host; use github-release (the tag's release assets) or none");
+                return AdpHostKind.None;
+        }
+    }
+
+    /// <summary><c>altstore --process-adp</c> and <c>--federate</c> narrow the steps; without either, every step its inputs enable.</summary>
+    private static AltStoreSteps StepsOf(IReadOnlySet<string> switches)
+    {
+        if (switches.Contains(RegisterSwitch)) return AltStoreSteps.None;
+        var steps = AltStoreSteps.None;
+        if (switches.Contains(ProcessAdpSwitch)) steps |= AltStoreSteps.ProcessAdp;
+        if (switches.Contains(FederateSwitch)) steps |= AltStoreSteps.Federate;
+        return steps == AltStoreSteps.None ? AltStoreSteps.All : steps;
+    }
+}

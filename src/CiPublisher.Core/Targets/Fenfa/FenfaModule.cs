@@ -1,0 +1,54 @@
+using CiPublisher.Core.Http;
+using CiPublisher.Core.Settings.Inputs;
+using CiPublisher.Core.Targets.AppleDevices;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiPublisher.Core.Targets.Fenfa;
+
+/// <summary>
+/// Fenfa: <c>fenfa-url</c> enables it. Adds the client, the publish target, and Fenfa as a source of testers' devices
+/// (read by the Apple devices target only with <c>apple-devices-from-fenfa</c>).
+/// </summary>
+public sealed class FenfaModule : TargetModule<FenfaSettings>
+{
+    public override FenfaSettings? Bind(InputReader inputs, BindingScope scope)
+    {
+        var url = inputs.Url("fenfa-url");
+        if (url is null)
+        {
+            foreach (var dependent in new[] { "fenfa-token", "fenfa-product", "fenfa-variant-id" })
+            {
+                if (inputs.Raw(dependent).IsGiven && inputs.Raw("fenfa-url").Text is null)
+                    inputs.Fail(dependent, "is given but fenfa-url is not; give the Fenfa server URL too");
+            }
+            return null;
+        }
+
+        var token = inputs.Text("fenfa-token");
+        var product = inputs.Text("fenfa-product");
+        var variant = inputs.Text("fenfa-variant-id");
+        if (token is null) inputs.Fail("fenfa-token", "is required with fenfa-url: an upload token (with fenfa-variant-id) or an admin token (with fenfa-product)");
+        if (product is null && variant is null)
+            inputs.Fail("fenfa-product", "or fenfa-variant-id is required with fenfa-url: a product slug to find or create (admin token), or the variant ID to upload to (upload token)");
+
+        return new FenfaSettings
+        {
+            Url = url,
+            Token = token,
+            Product = product,
+            ProductName = inputs.Text("fenfa-product-name"),
+            VariantId = variant,
+            Publish = inputs.Bool("fenfa-publish"),
+            SkipExisting = inputs.Bool("fenfa-skip-existing"),
+        };
+    }
+
+    public override void Register(IServiceCollection services, FenfaSettings fenfa)
+    {
+        services.AddSingleton(fenfa);
+        services.AddServiceClient<IFenfaApi>(FenfaResponses.Service, fenfa.Url, FenfaJsonContext.Default, _ => new FenfaAuthHandler(fenfa.Token));
+        services.AddSingleton<FenfaClient>();
+        services.AddSingleton<IPublishTarget, FenfaTarget>();
+        services.AddSingleton<IDeviceSource, FenfaDeviceSource>();
+    }
+}
