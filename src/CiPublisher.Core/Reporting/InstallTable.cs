@@ -14,16 +14,17 @@ public static class InstallTable
     public static string Render(RunReport report, string corner = "")
     {
         var rows = report.Artifacts.Select(a => (Artifact: a, Links: report.Targets
-                .SelectMany(t => t.Items.Where(i => i.Name == a.FileName && !i.NotForThisTarget)
-                    .SelectMany(i => i.Links.Where(l => l.Key is ItemLinks.Page or ItemLinks.Download && Markdown.IsWebLink(l.Value))
-                        .Select(l => Markdown.Link($"{(l.Key == ItemLinks.Page ? "install page" : "download")} ({t.Target})", l.Value)!)))
+                .SelectMany(t => t.Items.Where(i => i.Name == a.FileName && !i.NotForThisTarget && i.Published is not null)
+                    .SelectMany(i => new[] { (Label: "install page", Url: i.Published!.PageUrl), (Label: "download", Url: i.Published.DownloadUrl) }
+                        .Where(l => l.Url is { } url && Markdown.IsWebLink(url))
+                        .Select(l => Markdown.Link($"{l.Label} ({t.Target})", l.Url!)!)))
                 .Distinct().ToList()))
             .Where(r => r.Links.Count > 0).ToList();
         if (rows.Count == 0) return "";
-        var codes = report.Targets.SelectMany(t => t.Items)
-            .Where(i => i.Links.TryGetValue(ItemLinks.QrCode, out var qr) && Markdown.IsWebLink(qr) && i.Facts.ContainsKey(ItemFacts.QrCodeFor))
-            .GroupBy(i => i.Facts[ItemFacts.QrCodeFor], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Links[ItemLinks.QrCode], StringComparer.Ordinal);
+        var codes = report.Targets.SelectMany(t => t.Items).Select(i => i.QrCode).OfType<QrCodeImage>()
+            .Where(c => Markdown.IsWebLink(c.ImageUrl))
+            .GroupBy(c => c.ArtifactName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().ImageUrl, StringComparer.Ordinal);
 
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"| {corner} | build | links |").Append(codes.Count > 0 ? " scan |\n|---|---|---|---|\n" : "\n|---|---|---|\n");

@@ -101,7 +101,7 @@ public static class SummaryRenderer
     /// <summary>The SHA-256 an upload computed on its way (the artifact is read once, by the upload).</summary>
     private static string? HashFromTargets(RunReport report, string fileName) =>
         report.Targets.SelectMany(t => t.Items).Where(i => i.Name == fileName)
-            .Select(i => i.Facts.GetValueOrDefault(ItemFacts.Sha256)).FirstOrDefault(h => h is not null);
+            .Select(i => i.Published?.Sha256).FirstOrDefault(h => h is not null);
 
     public static string Size(long bytes) => bytes switch
     {

@@ -4,7 +4,7 @@ namespace CiPublisher.Core.Targets;
 
 /// <summary>
 /// A target whose items name the artifact they are about and, once it is public, carry its direct download link as
-/// the link named <see cref="ItemLinks.Download"/>: another target of the same run may point at it (<see cref="RunDownloadLinks"/>).
+/// the link named <see cref="Publication.DownloadUrl"/>: another target of the same run may point at it (<see cref="RunDownloadLinks"/>).
 /// </summary>
 public interface IDownloadLinkProvider : IPublishTarget
 {

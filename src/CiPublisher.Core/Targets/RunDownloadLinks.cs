@@ -56,7 +56,7 @@ public sealed class RunDownloadLinks
             foreach (var provider in _expected)
             {
                 var item = _finished[provider].Items.FirstOrDefault(i => i.Name == fileName && i.Outcome is Outcome.Succeeded or Outcome.AlreadyDone);
-                if (item?.Links.GetValueOrDefault(ItemLinks.Download) is { } link && Uri.TryCreate(link, UriKind.Absolute, out var url)
+                if (item?.Published?.DownloadUrl is { } link && Uri.TryCreate(link, UriKind.Absolute, out var url)
                     && url.Scheme is "https" or "http")
                     return new DownloadLink(provider, url);
             }

@@ -103,13 +103,11 @@ public sealed class GitHubHarness : IAsyncDisposable
                     new ItemResult
                     {
                         Name = "App.ipa", Outcome = Outcome.Succeeded, Reason = fenfaReason,
-                        Links = new Dictionary<string, string>
+                        Published = new Publication
                         {
-                            ["page"] = "https://dist.example.com/products/octo",
-                            ["download"] = $"https://dist.example.com/d/{build}/App.ipa",
-                            ["install"] = $"https://dist.example.com/install/{build}",
+                            PageUrl = "https://dist.example.com/products/octo", DownloadUrl = $"https://dist.example.com/d/{build}/App.ipa",
+                            InstallUrl = $"https://dist.example.com/install/{build}", Version = "1.4.0", Build = build,
                         },
-                        Facts = new Dictionary<string, string> { ["version"] = "1.4.0", ["build"] = build },
                     },
                 ],
                 Outputs = new Dictionary<string, string> { ["release-id"] = "rel_1" },

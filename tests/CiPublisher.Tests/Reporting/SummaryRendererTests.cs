@@ -29,10 +29,10 @@ public class SummaryRendererTests
             new ItemResult
             {
                 Name = "Lumen.ipa", Outcome = outcome,
-                Links = new Dictionary<string, string>
+                Published = new Publication
                 {
-                    ["page"] = "https://dist.example.com/products/lumen?r=rel_1",
-                    ["install"] = "itms-services://?action=download-manifest&url=https%3A%2F%2Fdist.example.com%2Fios%2Frel_1%2Fmanifest.plist",
+                    PageUrl = "https://dist.example.com/products/lumen?r=rel_1",
+                    InstallUrl = "itms-services://?action=download-manifest&url=https%3A%2F%2Fdist.example.com%2Fios%2Frel_1%2Fmanifest.plist",
                 },
             },
             new ItemResult { Name = "app.aab", Outcome = Outcome.Skipped, Reason = "Fenfa takes no .aab", NotForThisTarget = true },
@@ -47,7 +47,7 @@ public class SummaryRendererTests
             new ItemResult
             {
                 Name = "Lumen.ipa", Outcome = Outcome.Succeeded, Facts = new Dictionary<string, string> { ["size"] = "66330" },
-                Links = new Dictionary<string, string> { ["download"] = "https://github.com/o/r/releases/download/v2.4.1/Lumen.ipa" },
+                Published = new Publication { DownloadUrl = "https://github.com/o/r/releases/download/v2.4.1/Lumen.ipa" },
             },
         ],
     };

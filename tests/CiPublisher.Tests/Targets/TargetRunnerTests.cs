@@ -93,7 +93,7 @@ public sealed class TargetRunnerTests
             return new TargetResult
             {
                 Target = Name, Outcome = Outcome.Succeeded,
-                Items = [new ItemResult { Name = "Lumen.ipa", Outcome = Outcome.Succeeded, Links = new Dictionary<string, string> { ["download"] = link } }],
+                Items = [new ItemResult { Name = "Lumen.ipa", Outcome = Outcome.Succeeded, Published = new Publication { DownloadUrl = link } }],
             };
         }
     }

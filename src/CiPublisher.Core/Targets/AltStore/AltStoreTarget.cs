@@ -151,7 +151,7 @@ public sealed class AltStoreTarget(
             _ => (Outcome.Failed, result.Reason),
         };
         var item = Item(name, outcome, reason, new Dictionary<string, string> { ["status"] = result.Status });
-        if (result.DownloadUrl is not null) item = item with { Links = new Dictionary<string, string> { [ItemLinks.Download] = result.DownloadUrl } };
+        if (result.DownloadUrl is not null) item = item with { Published = new Publication { DownloadUrl = result.DownloadUrl } };
         run.Items.Add(item);
         return result;
     }

@@ -92,14 +92,12 @@ public sealed class AptoideTarget : IPublishTarget
             _logger.LogInformation(upload.Uploaded ? "Aptoide: uploaded {File} to store {Repo}" : "Aptoide: {File} is already in store {Repo}",
                 apk.FileName, repo);
             var facts = new Dictionary<string, string> { ["md5"] = upload.Md5 };
-            if (upload.Sha256 is { } sha256) facts["sha256"] = sha256;
             if (apk.Identifier is { } package) facts["package"] = package;
-            if (apk.Version is { } version) facts["version"] = version;
             return Item(apk, upload.Uploaded ? Outcome.Succeeded : Outcome.AlreadyDone,
                 upload.Uploaded ? $"uploaded to store {repo}" : $"already in store {repo}") with
             {
+                Published = new Publication { Version = apk.Version, Sha256 = upload.Sha256, PageUrl = upload.StoreUrl },
                 Facts = facts,
-                Links = upload.StoreUrl is { } url ? new Dictionary<string, string> { [ItemLinks.Page] = url } : new Dictionary<string, string>(),
             };
         }
         catch (Exception e) when (e is RemoteServiceException or IOException or UnauthorizedAccessException)

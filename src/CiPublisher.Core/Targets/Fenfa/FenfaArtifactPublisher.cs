@@ -118,16 +118,13 @@ public sealed class FenfaArtifactPublisher(
     private static bool IsSameVersion(FenfaListedRelease release, ArtifactInfo artifact, long build) =>
         string.Equals(release.Version ?? "", artifact.Version ?? "", StringComparison.Ordinal) && release.Build == build;
 
-    private static ItemResult Item(ArtifactInfo artifact, long build, Outcome outcome, string releaseId, Dictionary<string, string> links, string? sha256, string? reason)
+    private static ItemResult Item(ArtifactInfo artifact, long build, Outcome outcome, string releaseId, Publication links, string? sha256, string? reason) => new()
     {
-        var facts = new Dictionary<string, string>
+        Name = artifact.FileName, Outcome = outcome, Reason = reason,
+        Published = links with
         {
-            ["version"] = artifact.Version ?? "",
-            ["build"] = build.ToString(CultureInfo.InvariantCulture),
-            ["size"] = SummaryRenderer.Size(artifact.SizeBytes),
-            ["release-id"] = releaseId,
-        };
-        if (sha256 is not null) facts["sha256"] = sha256;
-        return new ItemResult { Name = artifact.FileName, Outcome = outcome, Reason = reason, Links = links, Facts = facts };
-    }
+            Version = artifact.Version ?? "", Build = build.ToString(CultureInfo.InvariantCulture), ReleaseId = releaseId, Sha256 = sha256,
+        },
+        Facts = new Dictionary<string, string> { ["size"] = SummaryRenderer.Size(artifact.SizeBytes) },
+    };
 }

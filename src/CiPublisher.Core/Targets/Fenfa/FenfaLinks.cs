@@ -19,7 +19,7 @@ public static class FenfaLinks
         {
             // The server writes the slug into the path as it is (no escaping), and so must we to say the same.
             ["release_page"] = $"{domains.Primary}/products/{productSlugOrId}?r={releaseId}&variant={variantId}",
-            [ItemLinks.Download] = $"{domains.DownloadBase}/d/{releaseId}",
+            ["download"] = $"{domains.DownloadBase}/d/{releaseId}",
             ["ios_install"] = "itms-services://?action=download-manifest&url=" + QueryEscape(manifest),
         };
     }
@@ -37,14 +37,12 @@ public static class FenfaLinks
     }
 
     /// <summary>The links worth showing for an artifact; iOS install links only for iOS (the server gives them for every platform, pitfall 10).</summary>
-    public static Dictionary<string, string> Shown(IReadOnlyDictionary<string, string> urls, ArtifactPlatform platform)
+    public static Publication Shown(IReadOnlyDictionary<string, string> urls, ArtifactPlatform platform) => new()
     {
-        var links = new Dictionary<string, string>();
-        if ((urls.GetValueOrDefault("release_page") ?? urls.GetValueOrDefault("page")) is { } page) links[ItemLinks.Page] = page;
-        if (urls.GetValueOrDefault("download") is { } download) links[ItemLinks.Download] = download;
-        if (platform == ArtifactPlatform.Ios && urls.GetValueOrDefault("ios_install") is { } install) links[ItemLinks.Install] = install;
-        return links;
-    }
+        PageUrl = urls.GetValueOrDefault("release_page") ?? urls.GetValueOrDefault("page"),
+        DownloadUrl = urls.GetValueOrDefault("download"),
+        InstallUrl = platform == ArtifactPlatform.Ios ? urls.GetValueOrDefault("ios_install") : null,
+    };
 
     /// <summary>Go's <c>url.QueryEscape</c>, which the server uses: unreserved characters stay, a space becomes '+'.</summary>
     private static string QueryEscape(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);

@@ -202,11 +202,11 @@ public sealed class FenfaTarget(FenfaClient client, RunScope scope, FenfaSetting
         var outputs = new Dictionary<string, string>();
         var first = items.FirstOrDefault(i => i.Outcome != Outcome.Failed);
         if (first is null) return outputs;
-        outputs["release-id"] = first.Facts.GetValueOrDefault(ItemFacts.ReleaseId) ?? "";
-        if (first.Links.GetValueOrDefault(ItemLinks.Download) is { } download) outputs["download-url"] = download;
-        if (first.Links.GetValueOrDefault(ItemLinks.Page) is { } page) outputs["page-url"] = page;
-        if (artifacts.FirstOrDefault(a => a.FileName == first.Name)?.Platform == ArtifactPlatform.Ios
-            && first.Links.GetValueOrDefault(ItemLinks.Install) is { } install)
+        var published = first.Published ?? new Publication();
+        outputs["release-id"] = published.ReleaseId ?? "";
+        if (published.DownloadUrl is { } download) outputs["download-url"] = download;
+        if (published.PageUrl is { } page) outputs["page-url"] = page;
+        if (artifacts.FirstOrDefault(a => a.FileName == first.Name)?.Platform == ArtifactPlatform.Ios && published.InstallUrl is { } install)
             outputs["install-url"] = install;
         return outputs;
     }

@@ -13,9 +13,7 @@ public static class DistributionSummary
     /// <summary>The first header cell of the Install table, which tells it apart when the rows of matrix jobs are merged.</summary>
     public const string InstallCorner = "📲 install";
 
-    private static readonly string[] PreferredLinkOrder = [ItemLinks.Page, ItemLinks.Download, ItemLinks.Install];
-
-    /// <param name="qrCodes">Items of QR code images (<c>Links["qr"]</c>, <c>Facts["for"]</c>) made after the report.</param>
+    /// <param name="qrCodes">Items of QR code images (<see cref="ItemResult.QrCode"/>) made after the report.</param>
     public static string Render(RunReport report, RunContext context, string? version, IReadOnlyList<ItemResult>? qrCodes = null)
     {
         var markdown = new StringBuilder();
@@ -40,8 +38,8 @@ public static class DistributionSummary
             }
             foreach (var item in target.Items)
             {
-                AppendRow(markdown, item.Name, target.Target, item.Facts.GetValueOrDefault(ItemFacts.Version) ?? version ?? report.Version,
-                    item.Facts.GetValueOrDefault(ItemFacts.Build) ?? report.Build, item.Outcome, item.Reason, item.Links);
+                AppendRow(markdown, item.Name, target.Target, item.Published?.Version ?? version ?? report.Version,
+                    item.Published?.Build ?? report.Build, item.Outcome, item.Reason, item.Links);
             }
         }
 
@@ -99,12 +97,10 @@ public static class DistributionSummary
         return string.IsNullOrWhiteSpace(reason) ? word : $"{word}: {reason}";
     }
 
+    /// <summary>In the item's order: a publication's page, download and install links first.</summary>
     private static string Links(IReadOnlyDictionary<string, string> links)
     {
-        var ordered = links.Keys
-            .OrderBy(k => Array.IndexOf(PreferredLinkOrder, k) is var i && i < 0 ? int.MaxValue : i)
-            .ThenBy(k => k, StringComparer.Ordinal);
-        var rendered = ordered.Select(k => Link(k, links[k])).OfType<string>().ToList();
+        var rendered = links.Select(l => Link(l.Key, l.Value)).OfType<string>().ToList();
         return rendered.Count == 0 ? "—" : string.Join(" · ", rendered);
     }
 

@@ -47,8 +47,9 @@ public sealed class QrCodeAssets(GitHubAssetsClient assets, RepositoryName repos
                 {
                     Name = $"QR code of {artifact.FileName}",
                     Reason = $"{published.Item.Reason}: {link}",
-                    Links = published.Asset?.BrowserDownloadUrl is { } url ? new Dictionary<string, string> { [ItemLinks.QrCode] = url } : [],
-                    Facts = new Dictionary<string, string> { [ItemFacts.QrCodeFor] = artifact.FileName },
+                    Published = null,
+                    QrCode = published.Asset?.BrowserDownloadUrl is { } url ? new QrCodeImage(artifact.FileName, url) : null,
+                    Facts = new Dictionary<string, string>(),
                 });
             }
             return items;
@@ -62,7 +63,9 @@ public sealed class QrCodeAssets(GitHubAssetsClient assets, RepositoryName repos
     /// <summary>The install page a tester opens, else a download link: what the code should open.</summary>
     private static string? LinkOf(RunReport report, string fileName)
     {
-        var links = report.Targets.SelectMany(t => t.Items).Where(i => i.Name == fileName && !i.NotForThisTarget).SelectMany(i => i.Links).ToList();
-        return links.FirstOrDefault(l => l.Key == "page").Value ?? links.FirstOrDefault(l => l.Key == "download" && l.Value.StartsWith("http", StringComparison.Ordinal)).Value;
+        var published = report.Targets.SelectMany(t => t.Items).Where(i => i.Name == fileName && !i.NotForThisTarget)
+            .Select(i => i.Published).OfType<Publication>().ToList();
+        return published.Select(p => p.PageUrl).FirstOrDefault(u => u is not null)
+               ?? published.Select(p => p.DownloadUrl).FirstOrDefault(u => u?.StartsWith("http", StringComparison.Ordinal) == true);
     }
 }

@@ -83,18 +83,10 @@ public sealed class ReleaseAssetPublisher(GitHubAssetsClient assets, RepositoryN
             ? digest == sha256
             : asset.Size == size && listedSums.GetValueOrDefault(asset.Name) == sha256;
 
-    private static ItemResult Item(ReleaseFile file, string name, Outcome outcome, string reason, GitHubAsset asset, string? sha256)
+    private static ItemResult Item(ReleaseFile file, string name, Outcome outcome, string reason, GitHubAsset asset, string? sha256) => new()
     {
-        var facts = new Dictionary<string, string>
-        {
-            ["asset"] = name,
-            ["size"] = asset.Size.ToString(CultureInfo.InvariantCulture),
-        };
-        if (sha256 is not null) facts["sha256"] = sha256;
-        return new ItemResult
-        {
-            Name = file.FileName, Outcome = outcome, Reason = reason, Facts = facts,
-            Links = asset.BrowserDownloadUrl is { } url ? new Dictionary<string, string> { [ItemLinks.Download] = url } : [],
-        };
-    }
+        Name = file.FileName, Outcome = outcome, Reason = reason,
+        Published = new Publication { Sha256 = sha256, DownloadUrl = asset.BrowserDownloadUrl },
+        Facts = new Dictionary<string, string> { ["asset"] = name, ["size"] = asset.Size.ToString(CultureInfo.InvariantCulture) },
+    };
 }

@@ -1,4 +1,5 @@
 using CiPublisher.Core.Artifacts;
+using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Targets.Fenfa;
 
 namespace CiPublisher.Tests.Targets.Fenfa;
@@ -67,11 +68,11 @@ public class FenfaLinksTests
             ["ios_install"] = "itms-services://?x",
         };
 
-        FenfaLinks.Shown(urls, ArtifactPlatform.Android).Should().BeEquivalentTo(new Dictionary<string, string>
+        FenfaLinks.Shown(urls, ArtifactPlatform.Android).Should().Be(new Publication
         {
-            ["page"] = "https://d/products/x?r=rel_1",
-            ["download"] = "https://d/d/rel_1",
+            PageUrl = "https://d/products/x?r=rel_1",
+            DownloadUrl = "https://d/d/rel_1",
         });
-        FenfaLinks.Shown(urls, ArtifactPlatform.Ios).Should().ContainKey("install");
+        FenfaLinks.Shown(urls, ArtifactPlatform.Ios).InstallUrl.Should().Be("itms-services://?x");
     }
 }

@@ -22,11 +22,11 @@ public class DistributionSummaryTests
                 new ItemResult
                 {
                     Name = "App.apk", Outcome = Outcome.AlreadyDone,
-                    Links = new Dictionary<string, string>
+                    Published = new Publication
                     {
-                        ["install"] = "https://d.example/i", ["download"] = "https://d.example/d", ["page"] = "https://d.example/p",
+                        InstallUrl = "https://d.example/i", DownloadUrl = "https://d.example/d", PageUrl = "https://d.example/p", Version = "2.1", Build = "9",
                     },
-                    Facts = new Dictionary<string, string> { ["version"] = "2.1", ["build"] = "9" },
+                    Links = new Dictionary<string, string> { ["comment"] = "https://d.example/c" },
                 },
             ],
         };
@@ -34,7 +34,7 @@ public class DistributionSummaryTests
         var markdown = DistributionSummary.Render(ReportWith(fenfa), new RunContext(), version: null);
 
         markdown.Should().Contain(
-            "| App.apk | Fenfa | 2.1 | 9 | ✅ already there | [page](https://d.example/p) · [download](https://d.example/d) · [install](https://d.example/i) |");
+            "| App.apk | Fenfa | 2.1 | 9 | ✅ already there | [page](https://d.example/p) · [download](https://d.example/d) · [install](https://d.example/i) · [comment](https://d.example/c) |");
     }
 
     [Fact]
@@ -48,12 +48,12 @@ public class DistributionSummaryTests
         var fenfa = new TargetResult
         {
             Target = "Fenfa", Outcome = Outcome.Succeeded,
-            Items = [new ItemResult { Name = "Lumen.ipa", Outcome = Outcome.Succeeded, Links = new Dictionary<string, string> { ["page"] = "https://d.example/p" } }],
+            Items = [new ItemResult { Name = "Lumen.ipa", Outcome = Outcome.Succeeded, Published = new Publication { PageUrl = "https://d.example/p" } }],
         };
         ItemResult[] codes = [new ItemResult
         {
             Name = "QR code of Lumen.ipa", Outcome = Outcome.Succeeded,
-            Links = new Dictionary<string, string> { ["qr"] = "https://gh.example/qr-Lumen.ipa.png" }, Facts = new Dictionary<string, string> { ["for"] = "Lumen.ipa" },
+            QrCode = new QrCodeImage("Lumen.ipa", "https://gh.example/qr-Lumen.ipa.png"),
         }];
 
         var markdown = DistributionSummary.Render(ReportWith(fenfa) with { Artifacts = [ipa] }, new RunContext(), "2.4.1", codes);
@@ -87,7 +87,7 @@ public class DistributionSummaryTests
                 new ItemResult
                 {
                     Name = "<!-- ci-publisher:end -->", Outcome = Outcome.Succeeded,
-                    Links = new Dictionary<string, string> { ["page"] = "javascript:alert(1)", ["download"] = "https://x.example/a(b)" },
+                    Published = new Publication { PageUrl = "javascript:alert(1)", DownloadUrl = "https://x.example/a(b)" },
                 },
             ],
         };
