@@ -80,7 +80,7 @@ public static class SummaryRenderer
         foreach (var a in report.Artifacts)
         {
             md.Append(CultureInfo.InvariantCulture,
-                $"| `{Escape(a.FileName)}` | {OutputsRenderer.PlatformName(a.Platform)} | {Escape(a.Identifier ?? "")} | {Escape(a.Version ?? "")} | {Escape(a.Build ?? "")} | {Size(a.SizeBytes)} | {ShortHash(a.Sha256 ?? HashFromTargets(report, a.FileName))} |\n");
+                $"| `{Escape(a.FileName)}` | {OutputsRenderer.PlatformName(a.Platform)} | {Escape(a.Identifier ?? "")} | {Escape(a.Version ?? "")} | {Escape(a.Build ?? "")} | {Readable.Size(a.SizeBytes)} | {ShortHash(a.Sha256 ?? HashFromTargets(report, a.FileName))} |\n");
         }
         md.Append("\n</details>\n");
     }
@@ -90,7 +90,7 @@ public static class SummaryRenderer
     {
         null => "",
         _ when name is "sha256" or "md5" && value.Length > 12 => ShortHash(value),
-        _ when name == "size" && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) => Size(bytes),
+        _ when name == "size" && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) => Readable.Size(bytes),
         _ => Escape(value),
     };
 
@@ -102,14 +102,6 @@ public static class SummaryRenderer
     private static string? HashFromTargets(RunReport report, string fileName) =>
         report.Targets.SelectMany(t => t.Items).Where(i => i.Name == fileName)
             .Select(i => i.Published?.Sha256).FirstOrDefault(h => h is not null);
-
-    public static string Size(long bytes) => bytes switch
-    {
-        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.##} GiB",
-        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.#} MiB",
-        >= 1L << 10 => $"{bytes / 1024.0:0.#} KiB",
-        _ => $"{bytes} B",
-    };
 
     public static string ShortHash(string? sha256) => sha256 is { Length: >= 12 } ? $"`{sha256[..12]}…`" : "";
 

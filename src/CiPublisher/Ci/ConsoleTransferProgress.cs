@@ -18,7 +18,7 @@ public sealed class ConsoleTransferProgress(ILogger<ConsoleTransferProgress> log
         {
             var filled = (int)(fraction * 30);
             lock (terminal)
-                terminal.Write($"\r{name} [{new string('#', filled)}{new string('.', 30 - filled)}] {fraction:P0} {SummaryRenderer.Size((long)rate)}/s   ");
+                terminal.Write($"\r{name} [{new string('#', filled)}{new string('.', 30 - filled)}] {fraction:P0} {Readable.Size((long)rate)}/s   ");
             return;
         }
         var decile = (int)(fraction * 10);
@@ -28,15 +28,15 @@ public sealed class ConsoleTransferProgress(ILogger<ConsoleTransferProgress> log
             if (decile <= last.Decile && elapsed - last.LoggedAt < LogInterval) return;
             _lastLogged[name] = (decile, elapsed);
         }
-        logger.LogInformation("{Name}: {Sent} of {Total} ({Fraction:P0}), {Rate}/s", name, SummaryRenderer.Size(sentBytes),
-            SummaryRenderer.Size(totalBytes), fraction, SummaryRenderer.Size((long)rate));
+        logger.LogInformation("{Name}: {Sent} of {Total} ({Fraction:P0}), {Rate}/s", name, Readable.Size(sentBytes),
+            Readable.Size(totalBytes), fraction, Readable.Size((long)rate));
     }
 
     public void Completed(string name, long totalBytes, TimeSpan elapsed)
     {
         if (interactive) lock (terminal) terminal.WriteLine();
         var rate = elapsed.TotalSeconds > 0 ? totalBytes / elapsed.TotalSeconds : 0;
-        logger.LogInformation("{Name}: {Total} done in {Seconds:0.#}s ({Rate}/s)", name, SummaryRenderer.Size(totalBytes),
-            elapsed.TotalSeconds, SummaryRenderer.Size((long)rate));
+        logger.LogInformation("{Name}: {Total} done in {Seconds:0.#}s ({Rate}/s)", name, Readable.Size(totalBytes),
+            elapsed.TotalSeconds, Readable.Size((long)rate));
     }
 }

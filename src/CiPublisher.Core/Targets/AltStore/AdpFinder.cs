@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CiPublisher.Core.Apple;
 using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Security;
 using Microsoft.Extensions.Logging;
 
@@ -46,7 +47,7 @@ public sealed class AdpFinder(IAppStoreConnectDistributionApi api, SecretRegistr
             var now = time.GetUtcNow();
             if (now >= deadline)
                 throw new RemoteServiceException(AppStoreConnectErrors.Service, RemoteFailureKind.Transport,
-                    $"no alternative distribution package appeared for {bundleId} {version} within {Durations.Describe(timeout)} (altstore-wait-timeout)");
+                    $"no alternative distribution package appeared for {bundleId} {version} within {Readable.Duration(timeout)} (altstore-wait-timeout)");
             var wait = Min(schedule.Next(), deadline - now);
             logger.LogInformation("App Store Connect: no package for {Bundle} {Version} yet; looking again in {Seconds:0}s", bundleId, version, wait.TotalSeconds);
             await Task.Delay(wait, time, cancellationToken);

@@ -1,4 +1,5 @@
 using CiPublisher.Core.Http;
+using CiPublisher.Core.Reporting;
 using Microsoft.Extensions.Logging;
 
 namespace CiPublisher.Core.Targets.AltStore;
@@ -82,7 +83,7 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
             {
                 var elapsed = time.GetElapsedTime(started);
                 return new AdpResult(AdpOutcome.TimedOut, lastStatus ?? NotKnownYet, null, elapsed, polls,
-                    $"ADP {adpId} was not processed within {Durations.Describe(timeout)} (last status: {lastStatus ?? NotKnownYet})");
+                    $"ADP {adpId} was not processed within {Readable.Duration(timeout)} (last status: {lastStatus ?? NotKnownYet})");
             }
             var delay = schedule.Next();
             await Task.Delay(delay < remaining ? delay : remaining, time, cancellationToken);
@@ -104,7 +105,7 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
             if (status != lastStatus)
             {
                 logger.LogInformation("AltStore: ADP {AdpId} status {Status} after {Elapsed}", adpId, status,
-                    Durations.Describe(time.GetElapsedTime(started)));
+                    Readable.Duration(time.GetElapsedTime(started)));
                 lastStatus = status;
                 statusSince = time.GetTimestamp();
             }
@@ -118,7 +119,7 @@ public sealed class AdpProcessor(AltStoreGateway gateway, TimeProvider time, ILo
                 case AdpPhase.Unknown when time.GetElapsedTime(statusSince) >= UnknownStatusPatience:
                     return new AdpResult(AdpOutcome.Failed, status, null, time.GetElapsedTime(started), polls,
                         $"AltStore kept answering '{status}' for ADP {adpId}, a status that is neither processing nor done, for " +
-                        $"{Durations.Describe(time.GetElapsedTime(statusSince))}; process it again later, or ask AltStore");
+                        $"{Readable.Duration(time.GetElapsedTime(statusSince))}; process it again later, or ask AltStore");
             }
         }
     }

@@ -111,7 +111,7 @@ public sealed class AltStoreTarget(
         if (scope.DryRun)
         {
             run.Items.Add(Item(name, Outcome.Skipped, (altstore.Wait
-                ? $"dry run: would ask AltStore to process it and wait up to {Durations.Describe(altstore.WaitTimeout)} for its download link"
+                ? $"dry run: would ask AltStore to process it and wait up to {Readable.Duration(altstore.WaitTimeout)} for its download link"
                 : "dry run: would ask AltStore to process it") + DryRunHosting(altstore)));
             return null;
         }
@@ -140,13 +140,13 @@ public sealed class AltStoreTarget(
         if (result.DownloadUrl is { } url) run.Outputs["adp-download-url"] = url;
         if (result.Outcome is AdpOutcome.Ready or AdpOutcome.Failed or AdpOutcome.TimedOut)
         {
-            run.Figures["adp-processing"] = Durations.Describe(result.Elapsed);
+            run.Figures["adp-processing"] = Readable.Duration(result.Elapsed);
             run.Figures["adp-polls"] = result.Polls.ToString(CultureInfo.InvariantCulture);
         }
 
         var (outcome, reason) = result.Outcome switch
         {
-            AdpOutcome.Ready => (Outcome.Succeeded, $"processed in {Durations.Describe(result.Elapsed)}"),
+            AdpOutcome.Ready => (Outcome.Succeeded, $"processed in {Readable.Duration(result.Elapsed)}"),
             AdpOutcome.Triggered => (Outcome.Succeeded, "processing asked for; not waited on (altstore-wait: false)"),
             _ => (Outcome.Failed, result.Reason),
         };

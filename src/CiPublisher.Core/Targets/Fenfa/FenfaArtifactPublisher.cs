@@ -125,6 +125,6 @@ public sealed class FenfaArtifactPublisher(
         {
             Version = artifact.Version ?? "", Build = build.ToString(CultureInfo.InvariantCulture), ReleaseId = releaseId, Sha256 = sha256,
         },
-        Facts = new Dictionary<string, string> { ["size"] = SummaryRenderer.Size(artifact.SizeBytes) },
+        Facts = new Dictionary<string, string> { ["size"] = Readable.Size(artifact.SizeBytes) },
     };
 }

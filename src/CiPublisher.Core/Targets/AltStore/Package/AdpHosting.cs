@@ -38,7 +38,7 @@ public sealed class AdpHosting(RunScope scope, AltStoreSettings altstore, AdpDow
                 items.Add(Item(name, Outcome.Failed, $"ADP {adpId} holds {package.Manifest}, not {mismatch}: check altstore-adp-id"));
                 return new AdpHostingResult(items, null);
             }
-            items.Add(Item(name, Outcome.Succeeded, $"downloaded {SummaryRenderer.Size(bytes)}: {Contents(package)}") with
+            items.Add(Item(name, Outcome.Succeeded, $"downloaded {Readable.Size(bytes)}: {Contents(package)}") with
             {
                 Facts = new Dictionary<string, string>
                 {
