@@ -50,7 +50,7 @@ public sealed class GitHubHarness : IAsyncDisposable
         },
         Modules =
         [
-            new GitHubSettings { Token = token, ApiUrl = Emulator.BaseUrl, Repository = repository, Release = release, PullRequestComment = comment },
+            new GitHubSettings { Token = token, ApiUrl = Emulator.BaseUrl, Repository = RepositoryName.Parse(repository)!, Release = release, PullRequestComment = comment },
         ],
     };
 

@@ -26,9 +26,7 @@ public sealed class GitHubAssetsTarget(RunScope scope, GitHubSettings github, IG
     public async Task<TargetResult> RunAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
         secrets.Register(github.Token);
-        var given = github.Repository ?? scope.Context.Repository;
-        if (RepositoryName.Parse(given) is not { } repository)
-            return TargetResult.Failed(Name, $"github-repository must be owner/name (got '{given}')");
+        var repository = github.Repository;
         if (scope.Context.IsPullRequest)
             return TargetResult.Skipped(Name, "pull-request runs leave releases alone (their merge commit is on no branch)");
         var version = scope.Version ?? artifacts.Items.Select(a => a.Version).FirstOrDefault(v => v is not null);

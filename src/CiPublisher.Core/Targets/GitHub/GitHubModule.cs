@@ -35,15 +35,15 @@ public sealed class GitHubModule : TargetModule<GitHubSettings>
         var apiUrl = inputs.Url("github-api-url")
                      ?? (scope.Environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } fromRunner ? new Uri(fromRunner.TrimEnd('/') + "/") : null)
                      ?? GitHubSettings.DefaultApiUrl;
-        var repository = inputs.Text("github-repository") ?? scope.Context.Repository;
-        if (repository is null || repository.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
-            inputs.Fail("github-repository", $"'{repository}' is not owner/name; give github-repository");
+        var given = inputs.Text("github-repository") ?? scope.Context.Repository;
+        var repository = RepositoryName.Parse(given);
+        if (repository is null) inputs.Fail("github-repository", $"'{given}' is not owner/name; give github-repository");
 
         return new GitHubSettings
         {
             Token = token ?? "",
             ApiUrl = apiUrl,
-            Repository = repository,
+            Repository = repository ?? new RepositoryName("", ""),
             Release = release,
             PullRequestComment = comment,
             ReleaseAssets = assets,

@@ -17,13 +17,12 @@ public sealed class GitHubReleaseAdpHost(RunScope scope, GitHubSettings github, 
     SecretRegistry secrets, TimeProvider time, ILogger<GitHubReleaseAdpHost> logger) : IAdpHost
 {
     public string Describe(string? version) =>
-        $"release {ReleaseTag.For(scope.Context, version)?.Name ?? "(no tag)"} of {github.Repository ?? scope.Context.Repository}";
+        $"release {ReleaseTag.For(scope.Context, version)?.Name ?? "(no tag)"} of {github.Repository}";
 
     public async Task<AdpHostResult> HostAsync(UnpackedAdp package, string? version, CancellationToken cancellationToken)
     {
         secrets.Register(github.Token);
-        if (RepositoryName.Parse(github.Repository ?? scope.Context.Repository) is not { } repository)
-            return new AdpHostResult([], null, "github-repository must be owner/name");
+        var repository = github.Repository;
         if (scope.Context.IsPullRequest)
             return new AdpHostResult([], null, "pull-request runs leave releases alone, so the ADP has nowhere to go");
         if (ReleaseTag.For(scope.Context, version) is not { } tag)

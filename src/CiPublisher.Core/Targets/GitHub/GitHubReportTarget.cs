@@ -30,10 +30,7 @@ public sealed class GitHubReportTarget(
     {
         secrets.Register(github.Token);
 
-        var given = github.Repository ?? scope.Context.Repository;
-        if (RepositoryName.Parse(given) is not { } repository)
-            return TargetResult.Failed(Name, $"github-repository must be owner/name (got '{given}')");
-
+        var repository = github.Repository;
         var version = scope.Version ?? report.Version;
         var pullRequestRun = scope.Context.IsPullRequest;
         var tag = pullRequestRun ? null : ReleaseTag.For(scope.Context, version);

@@ -5,7 +5,8 @@ public sealed record GitHubSettings
     public required string Token { get; init; }
     public static Uri DefaultApiUrl { get; } = new("https://api.github.com");
     public Uri ApiUrl { get; init; } = DefaultApiUrl;
-    public string? Repository { get; init; }
+    /// <summary><c>github-repository</c>, else the CI's own repository; parsed at binding.</summary>
+    public required RepositoryName Repository { get; init; }
     public bool Release { get; init; }
     public bool PullRequestComment { get; init; }
 

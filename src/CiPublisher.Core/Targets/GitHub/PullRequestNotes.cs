@@ -17,8 +17,7 @@ public static class PullRequestNotes
     public static async Task<string?> ReadAsync(GitHubSettings github, RunScope scope, SecretRegistry secrets, TimeProvider time, CallMeter calls, ILogger logger,
         CancellationToken cancellationToken)
     {
-        if (RepositoryName.Parse(github.Repository ?? scope.Context.Repository) is not { } repository)
-            return null;
+        var repository = github.Repository;
         secrets.Register(github.Token);
         using var http = new HttpClient(new ResilienceHandler(GitHubGateway.Service, scope.Http, time, logger)
         {

@@ -19,7 +19,7 @@ public class GitHubClientFactoryTests
     {
         var client = GitHubClientFactory.Create(new GitHubSettings
         {
-            Token = "t", ApiUrl = new Uri("https://ghe.example.com/api/v3"),
+            Token = "t", ApiUrl = new Uri("https://ghe.example.com/api/v3"), Repository = new RepositoryName("o", "r"),
         });
 
         client.Connection.BaseAddress.AbsoluteUri.Should().Be("https://ghe.example.com/api/v3/");
@@ -30,7 +30,7 @@ public class GitHubClientFactoryTests
     {
         var wire = new RecordingWire("""{"id":7,"body":"Build 42 is ready"}""");
         var client = GitHubClientFactory.Create(
-            new GitHubSettings { Token = "t", ApiUrl = new Uri("http://127.0.0.1:5123/") }, () => wire);
+            new GitHubSettings { Token = "t", ApiUrl = new Uri("http://127.0.0.1:5123/"), Repository = new RepositoryName("o", "r") }, () => wire);
 
         await client.Issue.Comment.Create("acme", "app", 12, "Build 42 is ready");
 
