@@ -59,7 +59,7 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
     {
         var bound = new Dictionary<Type, object?>();
         var binding = new HashSet<Type>();
-        BindingScope scope = null!;
+        BindingScope scope = null!; // SettingsOf binds a module within this scope, which the scope hands out: assigned before any call
         scope = new BindingScope(SettingsOf)
         {
             Command = command,

@@ -196,6 +196,21 @@ public sealed class GitHubReleaseAssetsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AChecksumsFileReplacedBetweenItsListingAndItsReading_IsListedAndReadAgain()
+    {
+        (await _run.RunAsync()).ExitCode.Should().Be(0);
+        var written = _github.AssetBytes(AssetsByName()["SHA256SUMS"]);
+        // What another matrix job's replacement looks like from here: the listed asset is gone when this job reads it.
+        _github.Faults.Add(Fault.Status("GET", "/repos/octo-org/lumen/releases/assets/*", 404, """{"message":"Not Found"}"""));
+
+        var rerun = await _run.RunAsync();
+
+        rerun.ExitCode.Should().Be(0, rerun.Stdout + rerun.Stderr);
+        _github.Faults.PendingCount.Should().Be(0, "the read met the replacement");
+        _github.AssetBytes(AssetsByName()["SHA256SUMS"]).Should().Equal(written);
+    }
+
+    [Fact]
     public async Task MatrixJobs_UploadingAtOnce_EndWithOneSha256SumsListingEveryFile()
     {
         for (var round = 0; round < 3; round++)

@@ -20,9 +20,7 @@ public sealed class ChecksumsAssetWriter(GitHubAssetsClient assets, RepositoryNa
         var wrote = false;
         for (var round = 1; ; round++)
         {
-            var all = await assets.ListAsync(repository, releaseId, cancellationToken);
-            var current = all.FirstOrDefault(a => a.Name == Sha256Sums.FileName && a.IsUploaded);
-            var text = current is null ? "" : await assets.DownloadTextAsync(repository, current, cancellationToken);
+            var (all, current, text) = await assets.ListWithSumsAsync(repository, releaseId, cancellationToken);
             var wanted = Sha256Sums.For(all, ours, Sha256Sums.Parse(text));
             if (current is not null && text == wanted)
                 return Item(wrote ? Outcome.Succeeded : Outcome.AlreadyDone, wrote ? "written" : "already lists every asset", wanted);

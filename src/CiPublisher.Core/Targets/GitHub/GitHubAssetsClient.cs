@@ -7,6 +7,8 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// <summary>Release assets: listed with GitHub's digests, uploaded as a stream to the release's upload host, renamed, deleted.</summary>
 public sealed class GitHubAssetsClient(IGitHubAssetsApi api, SecretRegistry secrets)
 {
+    private const int MaxSumsReads = 5;
+
     public async Task<IReadOnlyList<GitHubAsset>> ListAsync(RepositoryName repository, long releaseId, CancellationToken cancellationToken)
     {
         var all = new List<GitHubAsset>();
@@ -17,6 +19,26 @@ public sealed class GitHubAssetsClient(IGitHubAssetsApi api, SecretRegistry secr
                 "list the release's assets", secrets, cancellationToken);
             all.AddRange(assets);
             if (assets.Count < IGitHubAssetsApi.MaxPageSize) return all;
+        }
+    }
+
+    /// <summary>
+    /// The release's assets with the text of its <c>SHA256SUMS</c> ("" when it has none), read together. Jobs of a matrix
+    /// replace the file at once, so one listed may be gone when it is read (404): then both are read again, a few times.
+    /// </summary>
+    public async Task<AssetListing> ListWithSumsAsync(RepositoryName repository, long releaseId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var all = await ListAsync(repository, releaseId, cancellationToken);
+            if (all.FirstOrDefault(a => a.Name == Sha256Sums.FileName && a.IsUploaded) is not { } sums) return new AssetListing(all, null, "");
+            try
+            {
+                return new AssetListing(all, sums, await DownloadTextAsync(repository, sums, cancellationToken));
+            }
+            catch (RemoteServiceException gone) when (gone.StatusCode == (int)HttpStatusCode.NotFound && attempt < MaxSumsReads)
+            {
+            }
         }
     }
 

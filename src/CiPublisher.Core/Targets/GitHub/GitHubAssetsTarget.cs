@@ -59,10 +59,8 @@ public sealed class GitHubAssetsTarget(RunScope scope, GitHubSettings github, IG
     {
         var gateway = new GitHubGateway(repository, time, secrets, logger);
         var release = await new ReleaseWriter(client, gateway, repository, time).EnsureAsync(tag, scope.Context.Sha, cancellationToken);
-        var existing = await assets.ListAsync(repository, release.Id, cancellationToken);
-        var listedSums = existing.FirstOrDefault(a => a.Name == Sha256Sums.FileName && a.IsUploaded) is { } sums
-            ? Sha256Sums.Parse(await assets.DownloadTextAsync(repository, sums, cancellationToken))
-            : [];
+        var (existing, _, sumsText) = await assets.ListWithSumsAsync(repository, release.Id, cancellationToken);
+        var listedSums = Sha256Sums.Parse(sumsText);
 
         var publisher = new ReleaseAssetPublisher(assets, repository, scope.Http, progress, time, logger);
         var published = new List<ReleaseAssetPublisher.Published>();
