@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using CiPublisher.Core.Http;
 using CiPublisher.Core.Security;
-using CiPublisher.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,7 +16,7 @@ public static class AppStoreConnectRegistration
         JsonSerializerContext json)
         where TApi : class
     {
-        services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple, sp.GetRequiredService<RunScope>().WorkingDirectory,
+        services.TryAddSingleton(sp => new AppStoreConnectTokenProvider(apple,
             sp.GetRequiredService<SecretRegistry>(), sp.GetRequiredService<TimeProvider>()));
         return services.AddServiceClient<TApi>(service, apple.ApiUrl, json,
             sp => new AppStoreConnectAuthHandler(sp.GetRequiredService<AppStoreConnectTokenProvider>()));

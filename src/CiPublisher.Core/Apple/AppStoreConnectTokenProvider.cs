@@ -25,7 +25,6 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
     public static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(3);
 
     private readonly AppleSettings _settings;
-    private readonly string? _workingDirectory;
     private readonly string? _issuerId;
     private readonly SecretRegistry _secrets;
     private readonly TimeProvider _time;
@@ -35,10 +34,10 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
     private ECDsa? _key;
     private SigningCredentials? _credentials;
 
-    public AppStoreConnectTokenProvider(AppleSettings settings, string? workingDirectory, SecretRegistry secrets, TimeProvider time)
+    /// <param name="settings">As binding left them: the key is its PEM text (<see cref="AppleKeyLoader.ReadPem"/>).</param>
+    public AppStoreConnectTokenProvider(AppleSettings settings, SecretRegistry secrets, TimeProvider time)
     {
         _settings = settings;
-        _workingDirectory = workingDirectory;
         _secrets = secrets;
         _time = time;
         _secrets.Register(settings.PrivateKey);
@@ -66,7 +65,7 @@ public sealed class AppStoreConnectTokenProvider : IDisposable
     private SigningCredentials Credentials()
     {
         if (_credentials is not null) return _credentials;
-        _key = AppleKeyLoader.Load(_settings.PrivateKey, _workingDirectory, _secrets);
+        _key = AppleKeyLoader.Load(_settings.PrivateKey, workingDirectory: null, _secrets);
         _credentials = new SigningCredentials(new ECDsaSecurityKey(_key) { KeyId = _settings.KeyId.Trim() }, SecurityAlgorithms.EcdsaSha256)
         {
             // IdentityModel's shared cache keys signers by the key's thumbprint: a second provider in one process (the

@@ -16,14 +16,22 @@ public static class AppleKeyLoader
 
     private const string PemMarker = "-----BEGIN";
 
-    /// <summary>Checks every Apple key input without touching the network; throws <see cref="AppleKeyException"/>.</summary>
-    public static void Validate(AppleSettings settings, string? workingDirectory)
+    /// <summary>
+    /// Checks every Apple key input without touching the network and returns the key as PEM text, read from the file
+    /// or the base64 given (registered with <paramref name="secrets"/>); throws <see cref="AppleKeyException"/>.
+    /// </summary>
+    public static string ReadPem(AppleSettings settings, string? workingDirectory, SecretRegistry? secrets = null)
     {
         if (string.IsNullOrWhiteSpace(settings.KeyId))
             throw new AppleKeyException(KeyIdInput, "the API key ID is required (App Store Connect → Users and Access → Integrations)");
         if (!settings.KeyId.Trim().All(char.IsAsciiLetterOrDigit))
             throw new AppleKeyException(KeyIdInput, "an API key ID has only letters and digits (for example 2X9R4HXF34)");
-        using var key = Load(settings.PrivateKey, workingDirectory);
+        if (string.IsNullOrWhiteSpace(settings.PrivateKey))
+            throw new AppleKeyException(PrivateKeyInput, "the private key is empty");
+        var pem = PemTextOf(settings.PrivateKey.Trim(), workingDirectory);
+        secrets?.Register(pem);
+        using var key = Load(pem, workingDirectory: null);
+        return pem;
     }
 
     /// <summary>

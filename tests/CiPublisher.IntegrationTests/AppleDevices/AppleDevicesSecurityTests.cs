@@ -15,33 +15,6 @@ public sealed class AppleDevicesSecurityTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    public static TheoryData<string> MalformedKeys()
-    {
-        using var rsa = RSA.Create(2048);
-        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
-        return ["garbage-key-canary-91", "", rsa.ExportPkcs8PrivateKeyPem(), p384.ExportPkcs8PrivateKeyPem()];
-    }
-
-    [Theory]
-    [MemberData(nameof(MalformedKeys))]
-    public async Task AMalformedKey_FailsValidation_WithNoRequestMade(string key)
-    {
-        var result = await _h.RunAsync(_h.Settings(Udid) with { PrivateKey = key });
-
-        result.Outcome.Should().Be(Outcome.Failed);
-        result.Reason.Should().StartWith("apple-private-key:");
-        _h.Emulator.Journal.Count.Should().Be(0);
-    }
-
-    [Fact]
-    public async Task AMissingKeyId_FailsValidation_WithNoRequestMade()
-    {
-        var result = await _h.RunAsync(_h.Settings(Udid) with { KeyId = " " });
-
-        result.Reason.Should().StartWith("apple-key-id:");
-        _h.Emulator.Journal.Count.Should().Be(0);
-    }
-
     [Fact]
     public async Task AKeyAppleDoesNotKnow_FailsWithNotAuthorized()
     {

@@ -17,7 +17,7 @@ public class AppStoreConnectTokenProviderTests
 
     private AppStoreConnectTokenProvider Provider(string? issuer) =>
         new(new AppleSettings { KeyId = "2X9R4HXF34", IssuerId = issuer, PrivateKey = _key.ExportPkcs8PrivateKeyPem() },
-            null, _secrets, _time);
+            _secrets, _time);
 
     private static JsonElement Part(string token, int index)
     {
@@ -109,7 +109,7 @@ public class AppStoreConnectTokenProviderTests
     {
         var pem = _key.ExportPkcs8PrivateKeyPem();
         var settings = new AppleSettings { KeyId = "2X9R4HXF34", PrivateKey = Convert.ToBase64String(Encoding.UTF8.GetBytes(pem)) };
-        using var provider = new AppStoreConnectTokenProvider(settings, null, _secrets, _time);
+        using var provider = new AppStoreConnectTokenProvider(settings, _secrets, _time);
 
         provider.GetToken();
 

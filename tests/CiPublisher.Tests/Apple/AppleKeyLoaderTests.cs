@@ -78,22 +78,21 @@ public class AppleKeyLoaderTests
     [InlineData("")]
     [InlineData("  ")]
     [InlineData("KEY/ID")]
-    public void Validate_RejectsAMissingOrMalformedKeyId(string keyId)
+    public void ReadPem_RejectsAMissingOrMalformedKeyId(string keyId)
     {
         var settings = new AppleSettings { KeyId = keyId, PrivateKey = P256Pem() };
 
-        var act = () => AppleKeyLoader.Validate(settings, null);
+        var act = () => AppleKeyLoader.ReadPem(settings, null);
 
         act.Should().Throw<AppleKeyException>().Which.Input.Should().Be("apple-key-id");
     }
 
     [Fact]
-    public void Validate_AcceptsAGoodKeyAndKeyId()
+    public void ReadPem_AcceptsAGoodKeyAndKeyId_AndGivesThePemOfABase64Key()
     {
-        var settings = new AppleSettings { KeyId = "2X9R4HXF34", PrivateKey = P256Pem() };
+        var pem = P256Pem();
+        var settings = new AppleSettings { KeyId = "2X9R4HXF34", PrivateKey = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem)) };
 
-        var act = () => AppleKeyLoader.Validate(settings, null);
-
-        act.Should().NotThrow();
+        AppleKeyLoader.ReadPem(settings, null).Should().Be(pem);
     }
 }

@@ -213,6 +213,45 @@ public sealed class SettingsBinderTests : IDisposable
         pem.Split('\n').Where(l => l.Length > 20 && !l.StartsWith("-----", StringComparison.Ordinal)).Should().OnlyContain(line => !error.Problem.Contains(line, StringComparison.Ordinal));
     }
 
+    public static TheoryData<string> MalformedKeys()
+    {
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+        return ["garbage-key-canary-91", "-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----", p384.ExportPkcs8PrivateKeyPem()];
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedKeys))]
+    public void AMalformedKey_IsAnInputErrorNamingTheKeyInput(string key)
+    {
+        var (settings, errors) = Bind(new() { ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34", ["INPUT_APPLE-PRIVATE-KEY"] = key });
+
+        settings.Should().BeNull();
+        errors.Should().ContainSingle(e => e.Input == "apple-private-key");
+    }
+
+    [Fact]
+    public void AMalformedKeyId_IsAnInputErrorNamingIt()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+        var (_, errors) = Bind(new() { ["INPUT_APPLE-KEY-ID"] = "KEY/ID", ["INPUT_APPLE-PRIVATE-KEY"] = ec.ExportPkcs8PrivateKeyPem() });
+
+        errors.Should().ContainSingle(e => e.Input == "apple-key-id").Which.Problem.Should().Contain("letters and digits");
+    }
+
+    [Fact]
+    public void AKeyFile_IsReadOnceAtBinding_SoTheSettingsHoldItsPem()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var pem = ec.ExportPkcs8PrivateKeyPem();
+        File.WriteAllText(Path.Combine(_workspace, "AuthKey_2X9R4HXF34.p8"), pem);
+
+        var (settings, errors) = Bind(new() { ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34", ["INPUT_APPLE-PRIVATE-KEY"] = "AuthKey_2X9R4HXF34.p8" });
+
+        errors.Should().BeEmpty();
+        settings!.Module<AppleSettings>()!.PrivateKey.Should().Be(pem, "the run signs with the key read here, wherever its steps run from");
+    }
+
     [Fact]
     public void Base64Key_IsDecoded_AndEveryLineOfThePemItHoldsIsRegisteredAsASecret()
     {

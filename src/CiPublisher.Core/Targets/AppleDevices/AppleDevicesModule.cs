@@ -45,8 +45,7 @@ public sealed class AppleDevicesModule : TargetModule<AppleSettings>
             CreateMissingProfiles = inputs.Bool("apple-create-missing-profiles"),
             ProfilesIncludeMacs = inputs.Bool("apple-profiles-include-macs"),
         };
-        if (keyId is not null && key is not null) ValidateKey(inputs, settings, scope);
-        return settings;
+        return keyId is not null && key is not null ? WithKeyRead(inputs, settings, scope) : settings;
     }
 
     public override void Register(IServiceCollection services, AppleSettings apple)
@@ -76,19 +75,19 @@ public sealed class AppleDevicesModule : TargetModule<AppleSettings>
     }
 
     /// <summary>
-    /// A malformed, non-P-256 or unreadable key is an input error found before any request. Loading it also
-    /// registers the PEM it decodes to (from base64 or a file), so no line of the key can be printed later.
+    /// The key as its PEM text, read once here from the text, base64 or file given: a malformed, non-P-256 or unreadable
+    /// key is an input error before any request, and the PEM is registered as a secret, so no line of it can be printed.
     /// </summary>
-    private static void ValidateKey(InputReader inputs, AppleSettings settings, BindingScope scope)
+    private static AppleSettings WithKeyRead(InputReader inputs, AppleSettings settings, BindingScope scope)
     {
         try
         {
-            AppleKeyLoader.Validate(settings, scope.WorkingDirectory);
-            using var key = AppleKeyLoader.Load(settings.PrivateKey, scope.WorkingDirectory, scope.Secrets);
+            return settings with { PrivateKey = AppleKeyLoader.ReadPem(settings, scope.WorkingDirectory, scope.Secrets) };
         }
         catch (AppleKeyException e)
         {
             inputs.Fail(e.Input, e.Problem);
+            return settings;
         }
     }
 }

@@ -52,8 +52,6 @@ public sealed class AppleDevicesTarget(
 
     private async Task<TargetResult> RunCoreAsync(ArtifactSet artifacts, CancellationToken cancellationToken)
     {
-        // Settings validation should have caught a bad key already; checking again costs nothing and sends nothing.
-        AppleKeyLoader.Validate(Apple, scope.WorkingDirectory);
         var candidates = await sources.ReadAsync(cancellationToken);
         foreach (var invalid in candidates.Invalid)
             logger.LogWarning("Apple devices: {Source}: {Udid} not sent: {Reason}", invalid.Source, invalid.ShortUdid, invalid.Reason);
