@@ -49,10 +49,10 @@ public sealed partial class AppStoreConnectEmulator
         }
     }
 
-    /// <summary>The version's package, there from the start.</summary>
-    public string AddPackage(AscAppStoreVersion version)
+    /// <summary>The version's package, there from the start (with the ID given, else a new one).</summary>
+    public string AddPackage(AscAppStoreVersion version, string? id = null)
     {
-        lock (_gate) return _packageOfVersion[version.Id] = Guid.NewGuid().ToString();
+        lock (_gate) return _packageOfVersion[version.Id] = id ?? Guid.NewGuid().ToString();
     }
 
     /// <summary>The package Apple generates by itself, answered from the given look on (as after approval).</summary>

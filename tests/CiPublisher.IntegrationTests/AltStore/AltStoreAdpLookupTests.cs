@@ -60,6 +60,19 @@ public sealed class AltStoreAdpLookupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APackageIdThatCannotGoIntoAUrl_IsRefused_BeforeAltStoreIsAsked()
+    {
+        _apple.AddPackage(_apple.AddAppStoreVersion(_lumen, "2.5.0"), id: "../evil");
+
+        var result = await RunAsync();
+
+        result.Outcome.Should().Be(Outcome.Failed);
+        result.Items.Should().ContainSingle(i => i.Outcome == Outcome.Failed).Which.Reason.Should()
+            .Be("App Store Connect named the package ../evil, an ID that must be the ADP ID alone, without '/', '\\', '..', '?', '#' or '%' (got '../evil')");
+        _harness.Emulator.ProcessRequests.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task AnApprovedVersionWithoutAPackage_GetsOneMade()
     {
         _apple.AddAppStoreVersion(_lumen, "2.5.0", state: "PENDING_DEVELOPER_RELEASE");

@@ -317,7 +317,7 @@ public sealed class SettingsBinderTests : IDisposable
     {
         var (_, errors) = Bind(new() { ["INPUT_ALTSTORE-ADP-ID"] = adpId });
 
-        errors.Should().ContainSingle(e => e.Input == "altstore-adp-id");
+        errors.Should().ContainSingle(e => e.Input == "altstore-adp-id").Which.ToString().Should().StartWith("altstore-adp-id: must ");
     }
 
     [Fact]

@@ -6,8 +6,6 @@ namespace CiPublisher.Core.Targets.AltStore;
 /// </summary>
 public static class AdpIdValidator
 {
-    public const string InputName = "altstore-adp-id";
-
     /// <summary>The value that asks for the ADP to be found in App Store Connect instead of given.</summary>
     public const string Auto = "auto";
 
@@ -15,14 +13,14 @@ public static class AdpIdValidator
 
     private static readonly char[] PathCharacters = ['/', '\\', '?', '#', '%'];
 
-    /// <summary>Null when the ID may be sent; otherwise a message naming the input.</summary>
+    /// <summary>Null when the ID may be sent; otherwise what is wrong with it, for the caller to say whose ID it is.</summary>
     public static string? ProblemWith(string? adpId)
     {
-        if (string.IsNullOrWhiteSpace(adpId)) return $"{InputName} is empty";
-        if (adpId.Any(char.IsWhiteSpace)) return $"{InputName} must not contain whitespace (got '{adpId}')";
-        if (adpId.Any(char.IsControl)) return $"{InputName} must not contain control characters";
+        if (string.IsNullOrWhiteSpace(adpId)) return "is empty";
+        if (adpId.Any(char.IsWhiteSpace)) return $"must not contain whitespace (got '{adpId}')";
+        if (adpId.Any(char.IsControl)) return "must not contain control characters";
         if (adpId.IndexOfAny(PathCharacters) >= 0 || adpId.Contains("..", StringComparison.Ordinal))
-            return $"{InputName} must be the ADP ID alone, without '/', '\\', '..', '?', '#' or '%' (got '{adpId}')";
+            return $"must be the ADP ID alone, without '/', '\\', '..', '?', '#' or '%' (got '{adpId}')";
         return null;
     }
 }

@@ -86,6 +86,12 @@ public sealed class AltStoreTarget(
         try
         {
             var found = await finder!.FindAsync(bundleId, version, altstore.WaitTimeout, cancellationToken);
+            // It becomes a URL path segment; the given ID was checked at binding, this one comes from a server.
+            if (AdpIdValidator.ProblemWith(found.AdpId) is { } problem)
+            {
+                run.Items.Add(Item(Name, Outcome.Failed, $"App Store Connect named the package {found.AdpId}, an ID that {problem}"));
+                return null;
+            }
             run.Outputs["adp-id"] = found.AdpId;
             run.Items.Add(Item(Name, Outcome.Succeeded, found.Created
                 ? $"created the package of {bundleId} {version}: {found.AdpId}"
@@ -103,11 +109,6 @@ public sealed class AltStoreTarget(
     {
         var adpId = altstore.AdpId!;
         var name = $"ADP {adpId}";
-        if (AdpIdValidator.ProblemWith(adpId) is { } problem)
-        {
-            run.Items.Add(Item(name, Outcome.Failed, problem));
-            return null;
-        }
         if (scope.DryRun)
         {
             run.Items.Add(Item(name, Outcome.Skipped, (altstore.Wait
