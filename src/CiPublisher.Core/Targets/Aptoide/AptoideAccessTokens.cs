@@ -13,8 +13,6 @@ internal sealed class AptoideAccessTokens(AptoideSettings aptoide, AptoideClient
     private readonly AptoideSettings _settings = aptoide;
     private string? _token;
 
-    public bool HasCredentials => _settings.Token is { Length: > 0 } || CanLogIn;
-
     /// <summary>With the account's password a refused or expired token can be replaced once.</summary>
     public bool CanLogIn => _settings.Username is { Length: > 0 } && _settings.Password is { Length: > 0 };
 

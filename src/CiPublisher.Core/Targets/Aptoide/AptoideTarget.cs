@@ -50,8 +50,6 @@ public sealed class AptoideTarget : IPublishTarget
         if (apks.Count == 0)
             return WithStatus(TargetResult.Skipped(Name, "no APK among the artifacts") with { Items = others }, "skipped");
 
-        if (!_tokens.HasCredentials) return Failed("set aptoide-token, or aptoide-username and aptoide-password", others);
-
         if (_dryRun)
         {
             var planned = apks.Select(a => Item(a, Outcome.Skipped, $"dry run: would upload to store {aptoide.Repo}"));
@@ -112,9 +110,6 @@ public sealed class AptoideTarget : IPublishTarget
 
     private static ItemResult Item(ArtifactInfo artifact, Outcome outcome, string reason) =>
         new() { Name = artifact.FileName, Outcome = outcome, Reason = reason };
-
-    private TargetResult Failed(string reason, IReadOnlyList<ItemResult> items) =>
-        WithStatus(TargetResult.Failed(Name, reason) with { Items = items }, "failed");
 
     /// <summary>Any failure fails; otherwise one new upload makes it "uploaded", and all-present makes it "existing".</summary>
     private static string StatusOf(IReadOnlyList<ItemResult> items) =>
