@@ -32,7 +32,7 @@ public sealed class AltStoreAdpHostingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private static AltStoreSettings Unpacking => new() { AdpId = AdpId, SourceFile = "source.json", AdpDir = "public/adp", HostedUrl = Hosted };
+    private static AltStoreSettings Unpacking => new() { AdpId = AltStoreHarness.Adp(AdpId), SourceFile = "source.json", AdpDir = "public/adp", HostedUrl = Hosted };
 
     private string Folder => Path.Combine(_harness.WorkingDirectory, "public", "adp");
 

@@ -26,7 +26,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     {
         _harness.Emulator.PollsUntilDone = 4;
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId) });
 
         result.Outcome.Should().Be(Outcome.Succeeded);
         result.Outputs.Should().Contain("adp-status", "success")
@@ -45,7 +45,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     {
         _harness.Emulator.FailingAdpIds.Add(AdpId);
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId) });
 
         result.Outcome.Should().Be(Outcome.Failed);
         result.Reason.Should().Contain(AdpId).And.Contain("'failed'");
@@ -58,7 +58,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     {
         _harness.Emulator.PollsUntilDone = int.MaxValue;
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId, WaitTimeout = TimeSpan.FromMinutes(4) });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId), WaitTimeout = TimeSpan.FromMinutes(4) });
 
         result.Outcome.Should().Be(Outcome.Failed);
         result.Outputs.Should().Contain("adp-status", "timeout");
@@ -77,7 +77,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
         _harness.Emulator.Faults.Add(Fault.Status("GET", $"/adps/{AdpId}", 503, """{"error":"upstream busy"}"""), 2);
         _harness.Emulator.Faults.Add(Fault.Drop(FaultKind.DropBeforeBody, "GET", $"/adps/{AdpId}"), 2);
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId }, maxRetries: 1);
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId) }, maxRetries: 1);
 
         result.Outcome.Should().Be(Outcome.Succeeded);
         result.Outputs.Should().Contain("adp-status", "success");
@@ -97,7 +97,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
             _harness.Emulator.ProcessingStatuses.Add(status);
         _harness.Emulator.ProcessingStatuses.RemoveAt(0);
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId) });
 
         result.Outcome.Should().Be(Outcome.Succeeded);
         var statusLines = _harness.Logs.Lines.Where(l => l.Contains($"ADP {AdpId} status", StringComparison.Ordinal)).ToList();
@@ -111,7 +111,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
         const string Said = "Please make sure you have signed the latest Paid Apps Agreement on App Store Connect.";
         _harness.Emulator.FailuresWithMessage[AdpId] = ("processing_error", Said);
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId) });
 
         result.Outcome.Should().Be(Outcome.Failed);
         result.Reason.Should().Contain("processing_error").And.Contain(Said);
@@ -125,7 +125,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
         _harness.Emulator.ProcessingStatuses.Clear();
         _harness.Emulator.ProcessingStatuses.Add("waiting_for_apple");
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId, WaitTimeout = TimeSpan.FromHours(2) });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId), WaitTimeout = TimeSpan.FromHours(2) });
 
         result.Outcome.Should().Be(Outcome.Failed);
         result.Reason.Should().Contain("'waiting_for_apple'").And.Contain("neither processing nor done");
@@ -135,7 +135,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAdp_WaitOff_TriggersAndReturnsWithoutPolling()
     {
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId, Wait = false });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId), Wait = false });
 
         result.Outcome.Should().Be(Outcome.Succeeded);
         result.Outputs.Should().Contain("adp-status", "processing").And.NotContainKey("adp-download-url");
@@ -148,7 +148,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     {
         _harness.Emulator.Faults.Add(Fault.Drop(FaultKind.DropAfterHandler, "POST", "/adps"));
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId) });
 
         result.Outcome.Should().Be(Outcome.Succeeded);
         _harness.Emulator.ProcessRequests.Should().Equal(AdpId);
@@ -160,7 +160,7 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     {
         _harness.Emulator.Faults.Add(Fault.Drop(FaultKind.DropBeforeBody, "POST", "/adps"));
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId) });
 
         result.Outcome.Should().Be(Outcome.Succeeded);
         _harness.Emulator.Journal.CountOf("POST", "/adps").Should().Be(2);
@@ -172,25 +172,12 @@ public sealed class AltStoreAdpTests : IAsyncLifetime
     {
         _harness.Emulator.Faults.Add(Fault.Status("POST", "/adps", 422, """{"error":"ADP is not notarized"}"""));
 
-        var result = await RunAsync(new AltStoreSettings { AdpId = AdpId });
+        var result = await RunAsync(new AltStoreSettings { AdpId = AltStoreHarness.Adp(AdpId) });
 
         result.Outcome.Should().Be(Outcome.Failed);
         result.Reason.Should().Contain("HTTP 422").And.Contain("ADP is not notarized");
         result.Outputs.Should().Contain("adp-status", "failed");
         _harness.Emulator.Journal.CountOf("GET", "/adps/").Should().Be(0);
-    }
-
-    [Theory]
-    [InlineData("../register")]
-    [InlineData("abc?x=1")]
-    [InlineData("abc def")]
-    public async Task ProcessAdp_InvalidId_FailsBeforeAnyRequest(string adpId)
-    {
-        var result = await RunAsync(new AltStoreSettings { AdpId = adpId });
-
-        result.Outcome.Should().Be(Outcome.Failed);
-        result.Reason.Should().Contain("altstore-adp-id");
-        _harness.Emulator.Journal.Count.Should().Be(0);
     }
 
     private static int ParseSeconds(string figure)

@@ -61,6 +61,9 @@ public sealed class AltStoreHarness : IAsyncDisposable
 
     public IPublishTarget Target(RunSettings settings) => Services(settings).GetServices<IPublishTarget>().Single();
 
+    /// <summary>An ADP ID the test knows to be good.</summary>
+    public static AdpId Adp(string id) => AdpId.Parse(id, out var problem) ?? throw new ArgumentException(problem, nameof(id));
+
     public static ArtifactSet Ipa(string bundleId = "org.example.lumen", string version = "2.5.0", string build = "431") => new(
     [
         new ArtifactInfo

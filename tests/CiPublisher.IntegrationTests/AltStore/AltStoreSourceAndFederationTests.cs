@@ -25,7 +25,7 @@ public sealed class AltStoreSourceAndFederationTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private static AltStoreSettings Everything => new() { AdpId = AdpId, SourceFile = "source.json", SourceUrl = SourceUrl };
+    private static AltStoreSettings Everything => new() { AdpId = AltStoreHarness.Adp(AdpId), SourceFile = "source.json", SourceUrl = SourceUrl };
 
     private Task<TargetResult> RunAsync(AltStoreSettings altstore, bool dryRun = false) =>
         _harness.Time.RunUntilDoneAsync(_harness.Target(_harness.Settings(altstore, dryRun))

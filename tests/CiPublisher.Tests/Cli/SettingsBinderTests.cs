@@ -311,7 +311,9 @@ public sealed class SettingsBinderTests : IDisposable
 
     [Theory]
     [InlineData("../etc")]
+    [InlineData("../register")]
     [InlineData("a/b")]
+    [InlineData("abc?x=1")]
     [InlineData("id with space")]
     public void AdpIdWithPathCharacters_IsAnInputError(string adpId)
     {

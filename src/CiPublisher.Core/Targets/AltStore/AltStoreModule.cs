@@ -16,36 +16,42 @@ public sealed class AltStoreModule : TargetModule<AltStoreSettings>
     /// <summary>The <c>altstore</c> verb's switches: only onboard, only process the ADP, only federate.</summary>
     public const string RegisterSwitch = "register", ProcessAdpSwitch = "process-adp", FederateSwitch = "federate";
 
+    /// <summary>The <c>altstore-adp-id</c> that asks for the ADP to be found in App Store Connect instead of given.</summary>
+    public const string AutoAdpId = "auto";
+
     public override AltStoreSettings? Bind(InputReader inputs, BindingScope scope)
     {
-        var adpId = inputs.Text("altstore-adp-id");
+        var adpText = inputs.Text("altstore-adp-id");
+        var auto = string.Equals(adpText, AutoAdpId, StringComparison.OrdinalIgnoreCase);
         var sourceFile = inputs.ExistingFile("altstore-source-file");
         var sourceUrl = inputs.Url("altstore-source-url", isBase: false);
         var developerId = inputs.Text("altstore-developer-id");
         var email = inputs.Text("altstore-email");
         var adpHost = AdpHostOf(inputs);
         var adpDir = inputs.Text("altstore-adp-dir");
-        if (adpId is null && sourceFile is null && sourceUrl is null && developerId is null && adpHost == AdpHostKind.None && adpDir is null
+        if (adpText is null && sourceFile is null && sourceUrl is null && developerId is null && adpHost == AdpHostKind.None && adpDir is null
             && scope.VerbModule != typeof(AltStoreSettings))
             return null;
-        if (adpId is not null && AdpIdValidator.ProblemWith(adpId) is { } problem) inputs.Fail("altstore-adp-id", problem);
+        string? problem = null;
+        var adpId = adpText is null || auto ? null : AdpId.Parse(adpText, out problem);
+        if (problem is not null) inputs.Fail("altstore-adp-id", problem);
         if (scope.Switches.Contains(RegisterSwitch) && (developerId is null || email is null))
             inputs.Fail(developerId is null ? "altstore-developer-id" : "altstore-email", "is required with altstore --register (give altstore-developer-id and altstore-email)");
 
         var hostedUrl = inputs.Url("altstore-hosted-url", isBase: false);
-        if (adpId is null && adpHost != AdpHostKind.None)
+        if (adpText is null && adpHost != AdpHostKind.None)
             inputs.Fail("altstore-adp-host", "needs altstore-adp-id: there is no ADP to host without one");
-        if (adpId is null && adpDir is not null)
+        if (adpText is null && adpDir is not null)
             inputs.Fail("altstore-adp-dir", "needs altstore-adp-id: there is no ADP to unpack without one");
         var wait = inputs.Bool("altstore-wait");
-        if ((adpHost != AdpHostKind.None || adpDir is not null) && adpId is not null && !wait)
+        if ((adpHost != AdpHostKind.None || adpDir is not null) && adpText is not null && !wait)
             inputs.Fail("altstore-wait", $"is false, but {(adpHost != AdpHostKind.None ? "altstore-adp-host" : "altstore-adp-dir")} needs the " +
                                          "processed ADP: let the run wait for it (altstore-wait: true)");
         if (adpHost == AdpHostKind.GitHubRelease && hostedUrl is not null)
             inputs.Fail("altstore-hosted-url", "points the source elsewhere, but altstore-adp-host: github-release points it at the release assets; give one");
 
-        var lookupKey = AdpIdValidator.IsAuto(adpId) ? scope.Settings<AppleSettings>() : null;
-        if (AdpIdValidator.IsAuto(adpId) && lookupKey is null)
+        var lookupKey = auto ? scope.Settings<AppleSettings>() : null;
+        if (auto && lookupKey is null)
             inputs.Fail("altstore-adp-id", "is auto: finding the ADP in App Store Connect needs apple-key-id and apple-private-key too");
 
         var defaults = new AltStoreSettings();

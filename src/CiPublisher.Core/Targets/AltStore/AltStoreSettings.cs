@@ -4,7 +4,8 @@ namespace CiPublisher.Core.Targets.AltStore;
 
 public sealed record AltStoreSettings
 {
-    public string? AdpId { get; init; }
+    /// <summary>The ADP to process (<c>altstore-adp-id</c>); null with <c>auto</c>, when <see cref="AdpLookupKey"/> finds it.</summary>
+    public AdpId? AdpId { get; init; }
     public Uri ApiUrl { get; init; } = new("https://api.altstore.io");
     public bool Wait { get; init; } = true;
     public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromMinutes(30);
@@ -33,6 +34,9 @@ public sealed record AltStoreSettings
 
     /// <summary>The App Store Connect key that finds the ADP when <c>altstore-adp-id</c> is auto; null otherwise.</summary>
     public AppleSettings? AdpLookupKey { get; init; }
+
+    /// <summary>Whether an ADP is processed: the one given, or the one App Store Connect has.</summary>
+    public bool ProcessesAdp => AdpId is not null || AdpLookupKey is not null;
 
     /// <summary>Which parts of the AltStore flow run: the <c>altstore</c> verb's sub-modes narrow it, <c>publish</c> runs all.</summary>
     public AltStoreSteps Steps { get; init; } = AltStoreSteps.All;

@@ -26,7 +26,7 @@ public sealed class AltStoreTarget(
 
     /// <summary>The steps both asked for and given their input.</summary>
     public static AltStoreSteps StepsToRun(AltStoreSettings altstore) => altstore.Steps
-        & ((altstore.AdpId is null ? AltStoreSteps.None : AltStoreSteps.ProcessAdp)
+        & ((altstore.ProcessesAdp ? AltStoreSteps.ProcessAdp : AltStoreSteps.None)
            | (altstore.SourceFile is null ? AltStoreSteps.None : AltStoreSteps.UpdateSource)
            | (altstore.SourceUrl is null ? AltStoreSteps.None : AltStoreSteps.Federate));
 
@@ -67,9 +67,9 @@ public sealed class AltStoreTarget(
     }
 
     /// <summary>The ADP ID given, or with <c>auto</c> the one App Store Connect has for the IPA's bundle ID and version.</summary>
-    private async Task<string?> AdpIdAsync(AltStoreSettings altstore, ArtifactSet artifacts, RunRecord run, CancellationToken cancellationToken)
+    private async Task<AdpId?> AdpIdAsync(AltStoreSettings altstore, ArtifactSet artifacts, RunRecord run, CancellationToken cancellationToken)
     {
-        if (!AdpIdValidator.IsAuto(altstore.AdpId)) return altstore.AdpId;
+        if (altstore.AdpLookupKey is null) return altstore.AdpId;
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
         var version = scope.Version ?? ios?.Version;
         const string Name = "ADP in App Store Connect";
@@ -86,8 +86,7 @@ public sealed class AltStoreTarget(
         try
         {
             var found = await finder!.FindAsync(bundleId, version, altstore.WaitTimeout, cancellationToken);
-            // It becomes a URL path segment; the given ID was checked at binding, this one comes from a server.
-            if (AdpIdValidator.ProblemWith(found.AdpId) is { } problem)
+            if (AdpId.Parse(found.AdpId, out var problem) is not { } adpId)
             {
                 run.Items.Add(Item(Name, Outcome.Failed, $"App Store Connect named the package {found.AdpId}, an ID that {problem}"));
                 return null;
@@ -96,7 +95,7 @@ public sealed class AltStoreTarget(
             run.Items.Add(Item(Name, Outcome.Succeeded, found.Created
                 ? $"created the package of {bundleId} {version}: {found.AdpId}"
                 : $"found the package of {bundleId} {version}: {found.AdpId}"));
-            return found.AdpId;
+            return adpId;
         }
         catch (RemoteServiceException failure)
         {
@@ -107,7 +106,7 @@ public sealed class AltStoreTarget(
 
     private async Task<AdpResult?> ProcessAdpAsync(AltStoreSettings altstore, RunRecord run, CancellationToken cancellationToken)
     {
-        var adpId = altstore.AdpId!;
+        var adpId = altstore.AdpId!.Value;
         var name = $"ADP {adpId}";
         if (scope.DryRun)
         {
@@ -175,8 +174,9 @@ public sealed class AltStoreTarget(
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
         var expected = new ReleaseIdentity(ios?.Identifier, scope.Version ?? ios?.Version, scope.BuildNumber ?? ios?.Build);
         var hosting = new AdpHosting(scope, altstore, downloader, secrets, logger, altstore.AdpHost == AdpHostKind.None ? null : host);
-        var result = await hosting.RunAsync(altstore.AdpId!, link, async ct =>
-            (await new AdpProcessor(gateway, time, logger, Random.Shared).ProcessAsync(altstore.AdpId!, wait: true, altstore.WaitTimeout, ct)).DownloadUrl,
+        var adpId = altstore.AdpId!.Value;
+        var result = await hosting.RunAsync(adpId, link, async ct =>
+            (await new AdpProcessor(gateway, time, logger, Random.Shared).ProcessAsync(adpId, wait: true, altstore.WaitTimeout, ct)).DownloadUrl,
             expected, cancellationToken);
         run.Items.AddRange(result.Items);
         if (result.Hosted?.ManifestUrl is { } manifestUrl) run.Outputs["adp-manifest-url"] = manifestUrl.AbsoluteUri;
@@ -197,7 +197,7 @@ public sealed class AltStoreTarget(
         var ios = artifacts.Items.FirstOrDefault(a => a.Platform == ArtifactPlatform.Ios);
         var altstore = altstoreSettings;
         // A processed ADP's manifest names the app, version and build, and its variants give the size.
-        if (ios is null && altstore.AdpId is not null && altstore.Wait && StepsToRun(altstore).HasFlag(AltStoreSteps.ProcessAdp)) return null;
+        if (ios is null && altstore.ProcessesAdp && altstore.Wait && StepsToRun(altstore).HasFlag(AltStoreSteps.ProcessAdp)) return null;
         var missing = new List<string>();
         if (new AppLocator(ios?.Identifier, altstore.MarketplaceId).IsEmpty)
             missing.Add("the app (an .ipa artifact for its bundle identifier, or altstore-marketplace-id)");

@@ -16,16 +16,27 @@ public class AdpRulesTests
     [InlineData("abc def")]
     [InlineData("abc\n")]
     [InlineData("%2e%2e")]
-    public void AdpIdValidator_PathOrUrlCharacters_AreRejected(string adpId) =>
-        AdpIdValidator.ProblemWith(adpId).Should().MatchRegex("^(is empty|must )");
+    public void AdpId_WithPathOrUrlCharacters_IsNotMade(string text)
+    {
+        AdpId.Parse(text, out var problem).Should().BeNull();
+        problem.Should().MatchRegex("^(is empty|must )");
+    }
 
     [Fact]
-    public void AdpIdValidator_Null_IsRejected() => AdpIdValidator.ProblemWith(null).Should().Be("is empty");
+    public void AdpId_OfNothing_IsNotMade()
+    {
+        AdpId.Parse(null, out var problem).Should().BeNull();
+        problem.Should().Be("is empty");
+    }
 
     [Theory]
     [InlineData("3c1f0b7e-9d2a-4f55-8c1e-0a9b6f2d4e11")]
     [InlineData("6741000000")]
-    public void AdpIdValidator_OpaqueIds_AreAccepted(string adpId) => AdpIdValidator.ProblemWith(adpId).Should().BeNull();
+    public void AdpId_Opaque_IsMadeAsGiven(string text)
+    {
+        AdpId.Parse(text, out var problem)!.Value.Should().Be(text);
+        problem.Should().BeNull();
+    }
 
     [Theory]
     [InlineData("processing")]
