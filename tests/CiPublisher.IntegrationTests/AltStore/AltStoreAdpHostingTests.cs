@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using CiPublisher.Core.Artifacts;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Emulators.AltStore;
 using CiPublisher.Emulators.Samples;
 using CiPublisher.IntegrationTests.Harness;
-using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 

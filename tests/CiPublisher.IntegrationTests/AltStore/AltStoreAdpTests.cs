@@ -1,10 +1,9 @@
 using CiPublisher.Core.Artifacts;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
-using CiPublisher.Emulators.Hosting;
-
-using CiPublisher.IntegrationTests.Harness;
 using CiPublisher.Core.Targets.AltStore;
+using CiPublisher.Emulators.Hosting;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 

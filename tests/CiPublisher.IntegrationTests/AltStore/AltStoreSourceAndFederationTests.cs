@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Settings;
+using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Emulators.AltStore;
 using CiPublisher.Emulators.Hosting;
-
 using CiPublisher.IntegrationTests.Harness;
-using CiPublisher.Core.Targets.AltStore;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 
