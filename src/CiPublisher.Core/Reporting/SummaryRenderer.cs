@@ -62,7 +62,8 @@ public static class SummaryRenderer
             foreach (var item in items)
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {OutcomeIcon(item.Outcome)} | `{Escape(item.Name)}` | ");
-                foreach (var fact in factNames) md.Append(FactText(fact, item.Facts.GetValueOrDefault(fact))).Append(" | ");
+                var facts = item.Facts; // merged from the publication on each read: read once
+                foreach (var fact in factNames) md.Append(FactText(fact, facts.GetValueOrDefault(fact))).Append(" | ");
                 md.Append(string.Join(" · ", item.Links.Select(l => LinkText(l.Key, l.Value)))).Append(" | ");
                 md.Append(Escape(item.Reason ?? "")).Append(" |\n");
             }

@@ -15,7 +15,7 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// </summary>
 public sealed class GitHubReportTarget(
     RunScope scope, GitHubSettings github, IGitHubClient client, CallMeter calls, SecretRegistry secrets, TimeProvider time, ITransferProgress progress,
-    ILogger<GitHubReportTarget> logger, GitHubAssetsClient? assets = null)
+    ILogger<GitHubReportTarget> logger, GitHubAssetsClient assets)
     : IReportTarget
 {
     private const string NoRelease = "not a tag build and no version known, so there is no release to write to";
@@ -38,7 +38,7 @@ public sealed class GitHubReportTarget(
 
         var gateway = new GitHubGateway(repository, time, secrets, logger);
         var items = new List<ItemResult>();
-        if (github.ReleaseAssets && assets is not null && tag is not null)
+        if (github.ReleaseAssets && tag is not null)
         {
             items.AddRange(await GuardManyAsync("QR codes", async () =>
             {
