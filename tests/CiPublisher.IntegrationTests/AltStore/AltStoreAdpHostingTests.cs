@@ -13,6 +13,7 @@ namespace CiPublisher.IntegrationTests.AltStore;
 /// The processed ADP taken from AltStore's expiring link to a folder that lasts (<c>altstore-adp-dir</c>), and what the
 /// source learns from it: the size of a variant, the lowest iOS, and with no .ipa in the run the app and version.
 /// </summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AltStoreAdpHostingTests : IAsyncLifetime
 {
     private const string AdpId = "6741000000-adp-431";

@@ -9,6 +9,7 @@ using CiPublisher.IntegrationTests.Harness;
 namespace CiPublisher.IntegrationTests.AltStore;
 
 /// <summary><c>altstore-adp-id: auto</c>: the ADP found (or made) in App Store Connect, then processed by AltStore.</summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AltStoreAdpLookupTests : IAsyncLifetime
 {
     private const string KeyId = "2X9R4HXF34";

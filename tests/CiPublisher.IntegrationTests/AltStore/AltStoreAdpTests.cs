@@ -7,6 +7,7 @@ using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AltStoreAdpTests : IAsyncLifetime
 {
     private const string AdpId = "3c1f0b7e-9d2a-4f55-8c1e-0a9b6f2d4e11";

@@ -9,6 +9,7 @@ using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AltStoreOnboardingTests : IAsyncLifetime
 {
     // Distinctive, so any leak is found wherever it lands.

@@ -8,6 +8,7 @@ using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AltStoreSourceAndFederationTests : IAsyncLifetime
 {
     private const string AdpId = "6741000000-adp-431";

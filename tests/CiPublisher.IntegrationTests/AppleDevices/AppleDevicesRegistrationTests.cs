@@ -9,6 +9,7 @@ using CiPublisher.Core.Targets.Fenfa;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
 {
     private const string NewUdid = "00008110-000A1B2C3D4E5F60";

@@ -6,6 +6,7 @@ using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AppleDevicesSecurityTests : IAsyncLifetime
 {
     private const string Udid = "00008110-000A1B2C3D4E5F60";

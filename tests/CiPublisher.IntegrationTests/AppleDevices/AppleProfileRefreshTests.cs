@@ -1,8 +1,10 @@
 using CiPublisher.Core.Reporting;
 using CiPublisher.Emulators.AppStoreConnect;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AppleProfileRefreshTests : IAsyncLifetime
 {
     private const string NewUdid = "00008110-000A1B2C3D4E5F60";

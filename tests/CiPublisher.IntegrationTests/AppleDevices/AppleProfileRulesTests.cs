@@ -3,10 +3,12 @@ using CiPublisher.Core.Settings;
 using CiPublisher.Emulators.AppStoreConnect;
 using CiPublisher.Emulators.Hosting;
 using CiPublisher.Core.Apple;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 
 /// <summary>Apple's rules for profiles (contract §8, §10), checked against the emulator that enforces them.</summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class AppleProfileRulesTests : IAsyncLifetime
 {
     private const string Bundle = "org.example.lumen";

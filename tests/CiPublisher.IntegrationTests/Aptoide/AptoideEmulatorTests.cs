@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CiPublisher.Emulators.Aptoide;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.Aptoide;
 
 /// <summary>The emulator keeps the contract's shapes that the target's own tests do not exercise.</summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Disposed by IAsyncLifetime.DisposeAsync")]
 public sealed class AptoideEmulatorTests : IAsyncLifetime
 {

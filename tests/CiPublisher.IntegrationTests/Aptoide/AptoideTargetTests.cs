@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CiPublisher.IntegrationTests.Aptoide;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Disposed by IAsyncLifetime.DisposeAsync")]
 public sealed class AptoideTargetTests : IAsyncLifetime
 {

@@ -4,10 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using CiPublisher.Emulators.AltStore;
 using CiPublisher.Emulators.GitHub;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.Emulators;
 
 /// <summary>The emulators refuse what strict servers and proxies refuse, so a client that sends it fails a test.</summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class EmulatorFramingTests
 {
     [Fact]

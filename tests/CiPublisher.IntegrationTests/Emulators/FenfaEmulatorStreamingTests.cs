@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using CiPublisher.Emulators.Fenfa;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.Emulators;
 
@@ -12,6 +13,7 @@ public sealed class AllocationSensitive;
 /// Uploads stream to disk: the emulator's allocations stay far below the file's size. Runs alone because the
 /// allocation counter is process-wide.
 /// </summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 [Collection(nameof(AllocationSensitive))]
 public sealed class FenfaEmulatorStreamingTests
 {

@@ -6,11 +6,13 @@ using System.Text;
 using System.Text.Json;
 using CiPublisher.Emulators.Fenfa;
 using CiPublisher.Emulators.Hosting;
+using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CiPublisher.IntegrationTests.Emulators;
 
 /// <summary>The Fenfa emulator honours shared/contracts/fenfa.md, checked with a plain HttpClient.</summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes through IAsyncLifetime.")]
 public sealed class FenfaEmulatorTests : IAsyncLifetime
 {

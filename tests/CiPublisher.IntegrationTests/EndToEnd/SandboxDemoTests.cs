@@ -1,8 +1,10 @@
 using CiPublisher.Emulators.Sandbox;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.EndToEnd;
 
 /// <summary>README's first command keeps working: every run of the demo succeeds and shows what it promises.</summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class SandboxDemoTests
 {
     [Fact]

@@ -7,12 +7,14 @@ using CiPublisher.Core.Targets.AltStore;
 using CiPublisher.Core.Targets.AltStore.Package;
 using CiPublisher.Core.Targets.GitHub;
 using CiPublisher.Emulators.Samples;
+using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
 /// <summary><c>altstore-adp-host: github-release</c> on its own: the GitHub module putting an unpacked ADP on the tag's release.</summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class GitHubAdpHostTests : IAsyncLifetime
 {
     private const string Tag = "v2.5.0";

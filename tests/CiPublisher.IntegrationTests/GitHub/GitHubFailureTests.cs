@@ -10,6 +10,7 @@ using Octokit;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class GitHubFailureTests : IAsyncLifetime
 {
     private const string Repo = GitHubHarness.Repository;

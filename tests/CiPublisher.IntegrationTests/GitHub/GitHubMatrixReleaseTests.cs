@@ -6,6 +6,7 @@ using CiPublisher.IntegrationTests.Harness;
 namespace CiPublisher.IntegrationTests.GitHub;
 
 /// <summary>The jobs of a build matrix (iOS, Android) writing one release at the same time.</summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class GitHubMatrixReleaseTests : IAsyncLifetime
 {
     private GitHubHarness _github = null!;

@@ -1,9 +1,11 @@
 using CiPublisher.Core.Reporting;
 using CiPublisher.Core.Targets.GitHub;
 using CiPublisher.Emulators.Hosting;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class GitHubPullRequestCommentTests : IAsyncLifetime
 {
     private const string Repo = GitHubHarness.Repository;

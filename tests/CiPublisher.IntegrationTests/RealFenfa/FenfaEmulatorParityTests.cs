@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CiPublisher.Emulators.Fenfa;
 using CiPublisher.Emulators.Samples;
+using CiPublisher.IntegrationTests.Harness;
 
 namespace CiPublisher.IntegrationTests.RealFenfa;
 
@@ -12,6 +13,7 @@ namespace CiPublisher.IntegrationTests.RealFenfa;
 /// The same requests to the real server and to the emulator, answered alike (status, content type, body with IDs
 /// masked): where they differed, the server was right, and the emulator was made to follow it.
 /// </summary>
+[Trait(InProcess.Trait, InProcess.Value)]
 public sealed class FenfaEmulatorParityTests(RealFenfaServer real) : IClassFixture<RealFenfaServer>, IAsyncLifetime
 {
     private const string IosAgent = "com.apple.appstored/1.0 iOS/17.4 model/iPhone15,2 hwp/t8120 build/21E219 (6; dt:282) AMS/1 CFNetwork/1494.0.7 Darwin/23.4.0";
