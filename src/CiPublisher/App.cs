@@ -81,7 +81,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
         if (command.Verb == Verbs.Inspect) return await new InspectVerb(platform, _secrets, stdout, stderr).RunAsync(settings, artifactsInput, cancellation);
         if (command.AltStore?.Register == true)
             return await new AltStoreRegistrationVerb(platform, _secrets, _time, stdout, stderr, reporter).RunAsync(settings, cancellation);
-        return await new TargetsVerb(platform, _secrets, _time, stderr, reporter).RunAsync(command.Verb, settings, artifactsInput, cancellation);
+        return await new TargetsVerb(platform, _secrets, _time, stdout, stderr, reporter).RunAsync(command.Verb, settings, artifactsInput, cancellation);
     }
 
     private RunReporter Reporter(ICiPlatform platform, DateTimeOffset started) => new(platform, _secrets, _time, stderr, started);

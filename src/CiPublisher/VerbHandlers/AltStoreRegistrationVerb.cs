@@ -17,7 +17,7 @@ public sealed class AltStoreRegistrationVerb(ICiPlatform platform, SecretRegistr
 {
     public async Task<int> RunAsync(RunSettings settings, CancellationToken cancellation)
     {
-        var services = ServiceGraph.Build(settings, platform, secrets, time, stderr);
+        var services = ServiceGraph.Build(settings, platform, secrets, time, stdout, stderr);
         var delivery = platform.MayShowSecretOnce ? TokenDelivery.ReturnToCaller : TokenDelivery.WriteToFile;
         var onboarding = await services.GetRequiredService<AltStoreOnboarding>().RegisterAsync(delivery, cancellation);
         await services.DisposeAsync();

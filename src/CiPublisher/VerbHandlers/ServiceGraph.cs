@@ -5,9 +5,7 @@ using CiPublisher.Core.Security;
 using CiPublisher.Core.Settings;
 using CiPublisher.Logging;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace CiPublisher.VerbHandlers;
 
@@ -15,12 +13,12 @@ namespace CiPublisher.VerbHandlers;
 public static class ServiceGraph
 {
     /// <param name="calls">The run's call meter when requests were sent before the services existed (the pull request's notes).</param>
-    public static ServiceProvider Build(RunSettings settings, ICiPlatform platform, SecretRegistry secrets, TimeProvider time, TextWriter stderr,
-        CallMeter? calls = null)
+    public static ServiceProvider Build(RunSettings settings, ICiPlatform platform, SecretRegistry secrets, TimeProvider time, TextWriter stdout,
+        TextWriter stderr, CallMeter? calls = null)
     {
         var services = new ServiceCollection();
         if (calls is not null) services.AddSingleton(calls);
-        AddLogging(services, platform);
+        AddLogging(services, platform, secrets, stdout);
         services.AddSingleton<ITransferProgress>(sp =>
             new ConsoleTransferProgress(sp.GetRequiredService<ILogger<ConsoleTransferProgress>>(), platform.IsInteractive, stderr));
         services.AddCiPublisherCore(settings, secrets, time);
@@ -29,18 +27,16 @@ public static class ServiceGraph
     }
 
     /// <summary>Only the platform's logging: for work done before the run's services can be built.</summary>
-    public static ServiceProvider BuildLogging(ICiPlatform platform, SecretRegistry secrets) =>
-        AddLogging(new ServiceCollection().AddSingleton(secrets), platform).BuildServiceProvider();
+    public static ServiceProvider BuildLogging(ICiPlatform platform, SecretRegistry secrets, TextWriter stdout) =>
+        AddLogging(new ServiceCollection(), platform, secrets, stdout).BuildServiceProvider();
 
-    private static IServiceCollection AddLogging(IServiceCollection services, ICiPlatform platform)
+    private static IServiceCollection AddLogging(IServiceCollection services, ICiPlatform platform, SecretRegistry secrets, TextWriter stdout)
     {
         services.AddSingleton(platform);
         return services.AddLogging(logging => logging
             .SetMinimumLevel(platform.IsDebug ? LogLevel.Debug : LogLevel.Information)
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)
-            .AddConsole(options => options.FormatterName = CiConsoleFormatter.FormatterName)
-            // Registered directly: AddConsoleFormatter binds options from configuration by reflection, which Native AOT cannot.
-            .Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, CiConsoleFormatter>()));
+            .AddProvider(new RunOutputLoggerProvider(new CiConsoleFormatter(platform, secrets), stdout)));
     }
 }

@@ -16,7 +16,8 @@ namespace CiPublisher.VerbHandlers;
 /// <c>publish</c>, <c>register-devices</c>, <c>altstore</c>: load the artifacts, run the targets the verb and the inputs
 /// enable, then the report targets (publish only), and report.
 /// </summary>
-public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, TimeProvider time, TextWriter stderr, RunReporter reporter)
+public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, TimeProvider time, TextWriter stdout, TextWriter stderr,
+    RunReporter reporter)
 {
     public async Task<int> RunAsync(string verb, RunSettings settings, string artifactsInput, CancellationToken cancellation)
     {
@@ -24,12 +25,12 @@ public sealed class TargetsVerb(ICiPlatform platform, SecretRegistry secrets, Ti
         if (settings.ReleaseNotesFromPullRequest && settings.Module<GitHubSettings>() is { } github)
         {
             // Read before the services are built: every target takes the notes from the settings.
-            await using var logging = ServiceGraph.BuildLogging(platform, secrets);
+            await using var logging = ServiceGraph.BuildLogging(platform, secrets, stdout);
             var notes = await PullRequestNotes.ReadAsync(github, settings.Scope, secrets, time, calls,
                 logging.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher"), cancellation);
             settings = settings with { ReleaseNotes = notes, ReleaseNotesFromPullRequest = false };
         }
-        await using var services = ServiceGraph.Build(settings, platform, secrets, time, stderr, calls);
+        await using var services = ServiceGraph.Build(settings, platform, secrets, time, stdout, stderr, calls);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CiPublisher");
         foreach (var notice in settings.Notices) logger.LogWarning("{Notice}", notice);
         ArtifactSet artifacts;

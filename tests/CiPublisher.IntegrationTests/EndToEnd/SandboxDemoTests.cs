@@ -13,7 +13,8 @@ public sealed class SandboxDemoTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = await SandboxDemo.RunAsync(stdout, stderr);
+        // Synchronized as the console is: the program's log lines and its platform's commands come from several threads.
+        var exit = await SandboxDemo.RunAsync(TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr));
 
         var output = stdout.ToString();
         exit.Should().Be(0, output + stderr);
