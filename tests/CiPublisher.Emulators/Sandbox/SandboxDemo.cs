@@ -27,7 +27,8 @@ public static class SandboxDemo
     private const string NewTesterPhone = "00008110-000A1B2C3D4E5F60";
     private const string NewLobbyTv = "00008020-0011223344556677";
 
-    public static async Task<int> RunAsync(TextWriter stdout, TextWriter stderr)
+    /// <param name="time">The program's clock: the system's, unless a test runs the demo on a fake one.</param>
+    public static async Task<int> RunAsync(TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
     {
         await using var fenfa = new FenfaEmulator { AdminToken = FenfaToken };
         await using var aptoide = new AptoideEmulator();
@@ -64,18 +65,18 @@ public static class SandboxDemo
 
             stdout.WriteLine($"Sandbox: Fenfa {fenfa.BaseUrl}, Aptoide {aptoide.ApiUrl}, GitHub {github.BaseUrl}");
             stdout.WriteLine("── First run: publishes everything ──");
-            var first = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["publish"], CancellationToken.None);
+            var first = await new App(environment, stdout, stderr, interactive: false, workspace, time).RunAsync(["publish"], CancellationToken.None);
             stdout.WriteLine($"(exit code {first})");
 
             stdout.WriteLine("── Second run: the same build again, nothing new is created ──");
-            var second = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["publish"], CancellationToken.None);
+            var second = await new App(environment, stdout, stderr, interactive: false, workspace, time).RunAsync(["publish"], CancellationToken.None);
             stdout.WriteLine($"(exit code {second})");
 
             stdout.WriteLine($"Fenfa holds {fenfa.Releases.Count} release(s), Aptoide {aptoide.Uploads.Count} upload(s), " +
                              $"GitHub release v2.4.1 {(github.Releases(Repository).Count == 1 ? "has one distribution section" : "is missing")}.");
 
-            var devices = await RegisterDevicesAsync(workspace, stdout, stderr);
-            var pal = await PalChainAsync(github, stdout, stderr);
+            var devices = await RegisterDevicesAsync(workspace, stdout, stderr, time);
+            var pal = await PalChainAsync(github, stdout, stderr, time);
             return new[] { first, second, devices, pal }.FirstOrDefault(exit => exit != 0);
         }
         finally
@@ -88,7 +89,7 @@ public static class SandboxDemo
     /// Two new testers' devices (a phone and an Apple TV) registered, and the beta's ad-hoc profile replaced so it holds
     /// the phone; the Apple TV stays out of an iOS profile, as Apple requires.
     /// </summary>
-    private static async Task<int> RegisterDevicesAsync(string workspace, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> RegisterDevicesAsync(string workspace, TextWriter stdout, TextWriter stderr, TimeProvider? time)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await using var apple = new AppStoreConnectEmulator(key, AppleKeyId, AppleIssuer);
@@ -106,7 +107,7 @@ public static class SandboxDemo
             ["CIPUBLISHER_SUMMARY_FILE"] = Path.Combine(workspace, "cipublisher-devices-summary.md"),
         };
         stdout.WriteLine($"── Third run: register the testers' new devices with Apple (App Store Connect emulator {apple.BaseUrl}) ──");
-        var exit = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["register-devices"], CancellationToken.None);
+        var exit = await new App(environment, stdout, stderr, interactive: false, workspace, time).RunAsync(["register-devices"], CancellationToken.None);
         stdout.WriteLine($"(exit code {exit})");
         var profile = apple.Profiles.Single(p => p.BundleIdId == bundle.Id);
         stdout.WriteLine($"App Store Connect holds {apple.Devices.Count} device(s); profile '{profile.Name}' holds {profile.DeviceIds.Count} " +
@@ -119,7 +120,7 @@ public static class SandboxDemo
     /// on the GitHub release v2.5.0, the version written into source.json pointing at them, the source federated; run
     /// twice, the second time changing nothing.
     /// </summary>
-    private static async Task<int> PalChainAsync(GitHubEmulator github, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> PalChainAsync(GitHubEmulator github, TextWriter stdout, TextWriter stderr, TimeProvider? time)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await using var apple = new AppStoreConnectEmulator(key, AppleKeyId, AppleIssuer);
@@ -150,11 +151,11 @@ public static class SandboxDemo
             };
             stdout.WriteLine($"── Fourth run: AltStore PAL (App Store Connect {apple.BaseUrl}, AltStore {altstore.BaseUrl}): " +
                              "find the ADP, process it, host it on the release, update and federate the source ──");
-            var exit = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["altstore"], CancellationToken.None);
+            var exit = await new App(environment, stdout, stderr, interactive: false, workspace, time).RunAsync(["altstore"], CancellationToken.None);
             stdout.WriteLine($"(exit code {exit})");
             var source = File.ReadAllText(Path.Combine(workspace, "source.json"));
             stdout.WriteLine("── Fifth run: the same again; the assets are kept and the source stays byte for byte ──");
-            var again = await new App(environment, stdout, stderr, interactive: false, workspace).RunAsync(["altstore"], CancellationToken.None);
+            var again = await new App(environment, stdout, stderr, interactive: false, workspace, time).RunAsync(["altstore"], CancellationToken.None);
             stdout.WriteLine($"(exit code {again})");
 
             var entry = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(workspace, "source.json")))!["apps"]![0]!["versions"]![0]!;

@@ -68,7 +68,7 @@ public sealed class AltStorePalChainEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task TheTag_EndsAsAFederatedSourceVersion_PointingAtTheReleaseAssets_AndARerunChangesNothing()
     {
-        var run = await _run.RunAsync("altstore");
+        var run = await _run.RunOnFakeTimeAsync("altstore");
 
         run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
         run.Outputs["adp-id"].Should().Be(_adpId);
@@ -93,7 +93,7 @@ public sealed class AltStorePalChainEndToEndTests : IAsyncLifetime
 
         var source = File.ReadAllBytes(Path.Combine(_run.Workspace, "source.json"));
         var uploads = _github.Journal.CountOf("POST", "/uploads");
-        var rerun = await _run.RunAsync("altstore");
+        var rerun = await _run.RunOnFakeTimeAsync("altstore");
 
         rerun.ExitCode.Should().Be(0, rerun.Stdout + rerun.Stderr);
         File.ReadAllBytes(Path.Combine(_run.Workspace, "source.json")).Should().Equal(source, "the re-run finds its version already there");
@@ -114,7 +114,7 @@ public sealed class AltStorePalChainEndToEndTests : IAsyncLifetime
         else _run.AsPullRequest(7);
         var before = File.ReadAllBytes(Path.Combine(_run.Workspace, "source.json"));
 
-        var run = await _run.RunAsync("altstore");
+        var run = await _run.RunOnFakeTimeAsync("altstore");
 
         run.ExitCode.Should().Be(1, run.Stdout + run.Stderr);
         run.Summary.Should().Contain(reason);

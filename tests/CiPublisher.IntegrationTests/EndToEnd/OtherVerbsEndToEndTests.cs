@@ -77,7 +77,7 @@ public sealed class OtherVerbsEndToEndTests : IDisposable
             .Input("altstore-adp-id", "adp-7f3e2a").Input("altstore-source-file", "source.json")
             .Input("altstore-source-url", "https://apps.example.org/source.json").Input("release-notes", "New in 9.9");
 
-        var run = await _run.RunAsync("altstore");
+        var run = await _run.RunOnFakeTimeAsync("altstore");
 
         run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
         run.Outputs["adp-status"].Should().Be("success");

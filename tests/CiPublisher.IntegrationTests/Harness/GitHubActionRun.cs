@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiPublisher.IntegrationTests.Harness;
 
@@ -77,8 +78,7 @@ public sealed class GitHubActionRun : IDisposable
     /// <summary>Runs to the end; <paramref name="whileRunning"/> may act on the live process (signal it).</summary>
     public async Task<ProgramRun> RunAsync(string[] args, Func<Process, Task>? whileRunning, CancellationToken cancellationToken)
     {
-        File.Delete(Environment["GITHUB_OUTPUT"]);
-        File.Delete(Environment["GITHUB_STEP_SUMMARY"]);
+        ClearRunnerFiles();
         var start = ProgramUnderTest.Start(args);
         start.WorkingDirectory = Workspace;
         start.Environment.Clear();
@@ -105,11 +105,41 @@ public sealed class GitHubActionRun : IDisposable
             throw;
         }
 
+        return await CollectAsync(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// Runs the program in this process on a fake clock, moved on until the run ends: for runs that would spend their
+    /// time waiting on the program's own clock (AltStore is first asked about an ADP after about 10 s). With
+    /// <see cref="ProgramUnderTest.Variable"/> set, the binary it names runs as a process on real time instead, as it ships.
+    /// </summary>
+    public async Task<ProgramRun> RunOnFakeTimeAsync(params string[] args)
+    {
+        if (ProgramUnderTest.Executable is not null) return await RunAsync(args);
+        ClearRunnerFiles();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var app = new App(new Dictionary<string, string>(Environment), TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr),
+            interactive: false, Workspace, time);
+        var exitCode = await time.RunUntilDoneAsync(app.RunAsync(args, CancellationToken.None), TimeSpan.FromSeconds(1));
+        return await CollectAsync(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private void ClearRunnerFiles()
+    {
+        File.Delete(Environment["GITHUB_OUTPUT"]);
+        File.Delete(Environment["GITHUB_STEP_SUMMARY"]);
+    }
+
+    /// <summary>What the runner keeps of a run: its exit code, its log and the output and summary files.</summary>
+    private async Task<ProgramRun> CollectAsync(int exitCode, string stdout, string stderr)
+    {
         var outputFile = Environment["GITHUB_OUTPUT"];
         var summaryFile = Environment["GITHUB_STEP_SUMMARY"];
-        return new ProgramRun(process.ExitCode, await stdout, await stderr,
-            File.Exists(outputFile) ? GitHubFileCommandParser.Parse(await File.ReadAllTextAsync(outputFile, cancellationToken)) : new Dictionary<string, string>(),
-            File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile, cancellationToken) : "");
+        return new ProgramRun(exitCode, stdout, stderr,
+            File.Exists(outputFile) ? GitHubFileCommandParser.Parse(await File.ReadAllTextAsync(outputFile)) : new Dictionary<string, string>(),
+            File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile) : "");
     }
 
     public void Dispose()
