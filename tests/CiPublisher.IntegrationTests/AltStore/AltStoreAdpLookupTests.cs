@@ -42,7 +42,7 @@ public sealed class AltStoreAdpLookupTests : IAsyncLifetime
         var key = new AppleSettings { KeyId = KeyId, IssuerId = IssuerId, PrivateKey = _key.ExportPkcs8PrivateKeyPem(), ApiUrl = _apple.BaseUrl };
         var settings = _harness.Settings(new AltStoreSettings { WaitTimeout = timeout ?? TimeSpan.FromMinutes(30), AdpLookupKey = key })
             with { Version = null };
-        return _harness.Time.RunUntilDoneAsync(_harness.Target(settings).RunAsync(AltStoreHarness.Ipa(), CancellationToken.None), TimeSpan.FromSeconds(5));
+        return _harness.Time.RunUntilDoneAsync(_harness.Target(settings).RunAsync(AltStoreHarness.Ipa(), CancellationToken.None));
     }
 
     [Fact]

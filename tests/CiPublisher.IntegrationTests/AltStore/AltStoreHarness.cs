@@ -8,7 +8,6 @@ using CiPublisher.Emulators.AltStore;
 using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CiPublisher.IntegrationTests.AltStore;
 
@@ -25,7 +24,7 @@ public sealed class AltStoreHarness : IAsyncDisposable
 
     public AltStoreEmulator Emulator { get; }
     public string WorkingDirectory { get; }
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 5, 2, 9, 12, 44, TimeSpan.Zero));
+    public DelayAwareClock Time { get; } = new(new DateTimeOffset(2026, 5, 2, 9, 12, 44, TimeSpan.Zero));
     public CapturingLoggerProvider Logs { get; } = new();
     public SecretRegistry Secrets { get; } = new();
 

@@ -12,7 +12,6 @@ using CiPublisher.Emulators.AppStoreConnect;
 using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CiPublisher.IntegrationTests.AppleDevices;
 
@@ -22,7 +21,7 @@ public sealed class AppleDevicesHarness : IAsyncDisposable
     public const string KeyId = "2X9R4HXF34";
     public const string IssuerId = "69a6de70-03db-47e3-e053-5b8c7c11a4d1";
 
-    private AppleDevicesHarness(ECDsa key, AppStoreConnectEmulator emulator, FakeTimeProvider time, DirectoryInfo workingDirectory)
+    private AppleDevicesHarness(ECDsa key, AppStoreConnectEmulator emulator, DelayAwareClock time, DirectoryInfo workingDirectory)
     {
         Key = key;
         Emulator = emulator;
@@ -33,7 +32,7 @@ public sealed class AppleDevicesHarness : IAsyncDisposable
     public ECDsa Key { get; }
     public string Pem => Key.ExportPkcs8PrivateKeyPem();
     public AppStoreConnectEmulator Emulator { get; }
-    public FakeTimeProvider Time { get; }
+    public DelayAwareClock Time { get; }
     public DirectoryInfo WorkingDirectory { get; }
     public SecretRegistry Secrets { get; } = new();
     public CapturingLoggerProvider Logs { get; } = new();
@@ -41,7 +40,7 @@ public sealed class AppleDevicesHarness : IAsyncDisposable
     public static async Task<AppleDevicesHarness> StartAsync(ECDsa? emulatorKey = null)
     {
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 2, 9, 0, 0, TimeSpan.Zero));
+        var time = new DelayAwareClock(new DateTimeOffset(2026, 5, 2, 9, 0, 0, TimeSpan.Zero));
         var emulator = new AppStoreConnectEmulator(emulatorKey ?? key, KeyId, IssuerId, time) { DefaultPageSize = 50 };
         await emulator.StartAsync();
         return new AppleDevicesHarness(key, emulator, time, Directory.CreateTempSubdirectory("apple-devices-"));

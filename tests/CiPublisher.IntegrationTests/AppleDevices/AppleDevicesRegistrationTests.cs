@@ -91,7 +91,7 @@ public sealed class AppleDevicesRegistrationTests : IAsyncLifetime
             body: """{"errors":[{"status":"429","code":"RATE_LIMIT_EXCEEDED","title":"The request rate limit has been reached."}]}"""));
 
         var run = _h.StartRun(_h.Settings(NewUdid));
-        var waited = await _h.Time.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1));
+        var waited = await _h.Time.AdvanceUntilDoneAsync(run);
 
         var result = await run;
         result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);

@@ -1,6 +1,5 @@
 using CiPublisher.Emulators.Sandbox;
 using CiPublisher.IntegrationTests.Harness;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CiPublisher.IntegrationTests.EndToEnd;
 
@@ -14,11 +13,10 @@ public sealed class SandboxDemoTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new DelayAwareClock(DateTimeOffset.UtcNow);
 
         // Synchronized as the console is: the program's log lines and its platform's commands come from several threads.
-        var exit = await time.RunUntilDoneAsync(SandboxDemo.RunAsync(TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr), time),
-            TimeSpan.FromSeconds(1));
+        var exit = await time.RunUntilDoneAsync(SandboxDemo.RunAsync(TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr), time));
 
         var output = stdout.ToString();
         exit.Should().Be(0, output + stderr);

@@ -28,7 +28,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
 
         var run = _github.RunAsync(_github.Settings(), GitHubHarness.Report());
         await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 30s", StringComparison.Ordinal));
-        var advanced = await _github.Time.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1));
+        var advanced = await _github.Time.AdvanceUntilDoneAsync(run);
         var result = await run;
 
         result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
@@ -46,7 +46,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
         var run = _github.RunAsync(_github.Settings(release: false, comment: true, context: GitHubHarness.PullRequest(3)),
             GitHubHarness.Report());
         await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 20s", StringComparison.Ordinal));
-        (await _github.Time.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1))).Should().BeGreaterThan(TimeSpan.FromSeconds(19), "the rate limit had not reset yet");
+        (await _github.Time.AdvanceUntilDoneAsync(run)).Should().BeGreaterThan(TimeSpan.FromSeconds(19), "the rate limit had not reset yet");
         var result = await run;
 
         result.Outcome.Should().Be(Outcome.Succeeded, result.Reason);
@@ -74,7 +74,7 @@ public sealed class GitHubFailureTests : IAsyncLifetime
 
         var run = _github.RunAsync(_github.Settings(), GitHubHarness.Report());
         await WaitUntilAsync(() => _github.Logs.Text.Contains("waiting 5s", StringComparison.Ordinal));
-        (await _github.Time.AdvanceUntilDoneAsync(run, TimeSpan.FromSeconds(1))).Should().BeGreaterThan(TimeSpan.FromSeconds(4), "the rate limit had not reset yet");
+        (await _github.Time.AdvanceUntilDoneAsync(run)).Should().BeGreaterThan(TimeSpan.FromSeconds(4), "the rate limit had not reset yet");
         var result = await run;
 
         result.Outcome.Should().Be(Outcome.Failed);

@@ -9,7 +9,6 @@ using CiPublisher.Emulators.GitHub;
 using CiPublisher.IntegrationTests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CiPublisher.IntegrationTests.GitHub;
 
@@ -24,7 +23,7 @@ public sealed class GitHubHarness : IAsyncDisposable
 
     private GitHubHarness() => Emulator = new GitHubEmulator(Token, Time);
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    public DelayAwareClock Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     public GitHubEmulator Emulator { get; }
     public CapturingLoggerProvider Logs { get; } = new();
 

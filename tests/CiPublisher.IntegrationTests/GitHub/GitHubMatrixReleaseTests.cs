@@ -25,7 +25,7 @@ public sealed class GitHubMatrixReleaseTests : IAsyncLifetime
             var android = _github.Settings(version: version);
 
             var both = Task.WhenAll(_github.RunAsync(ios, GitHubHarness.Report()), _github.RunAsync(android, AndroidReport()));
-            var results = await _github.Time.RunUntilDoneAsync(both, TimeSpan.FromMilliseconds(250));
+            var results = await _github.Time.RunUntilDoneAsync(both);
 
             results.Should().OnlyContain(r => r.Outcome == Outcome.Succeeded, string.Join("; ", results.Select(r => r.Reason)));
             var release = _github.Emulator.Releases(GitHubHarness.Repository).Single(r => r.TagName == $"v{version}");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CiPublisher.IntegrationTests.Harness;
 
@@ -119,10 +118,10 @@ public sealed class GitHubActionRun : IDisposable
         ClearRunnerFiles();
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new DelayAwareClock(DateTimeOffset.UtcNow);
         var app = new App(new Dictionary<string, string>(Environment), TextWriter.Synchronized(stdout), TextWriter.Synchronized(stderr),
             interactive: false, Workspace, time);
-        var exitCode = await time.RunUntilDoneAsync(app.RunAsync(args, CancellationToken.None), TimeSpan.FromSeconds(1));
+        var exitCode = await time.RunUntilDoneAsync(app.RunAsync(args, CancellationToken.None));
         return await CollectAsync(exitCode, stdout.ToString(), stderr.ToString());
     }
 
