@@ -12,7 +12,7 @@ namespace CiPublisher.Emulators.AltStore;
 /// spellings, ADP processing that finishes after a number of status polls. Where the contract says "unconfirmed"
 /// (unknown IDs, error bodies) it answers plausibly: 404 for an ADP never asked for, 400 with a JSON error for a bad body.
 /// </summary>
-public sealed class AltStoreEmulator : EmulatorHost
+public sealed class AltStoreEmulator(TimeProvider? time = null) : EmulatorHost(time)
 {
     private readonly ConcurrentDictionary<string, AdpJob> _jobs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _processRequests = new();

@@ -29,16 +29,14 @@ public sealed partial class AppStoreConnectEmulator : EmulatorHost
 
     /// <param name="publicKey">The public half of the API key the client signs with.</param>
     /// <param name="issuerId">The team key's issuer; null for an individual key (sub=user).</param>
-    public AppStoreConnectEmulator(ECDsa publicKey, string keyId, string? issuerId, TimeProvider? time = null)
+    public AppStoreConnectEmulator(ECDsa publicKey, string keyId, string? issuerId, TimeProvider? time = null) : base(time)
     {
-        Time = time ?? TimeProvider.System;
         _verifier = new AscJwtVerifier(publicKey, keyId, issuerId, Time);
         _remaining = HourLimit;
     }
 
     protected override string Name => "appstoreconnect";
 
-    public TimeProvider Time { get; }
 
     /// <summary>Page size when a request gives no <c>limit</c> (Apple's default is unconfirmed).</summary>
     public int DefaultPageSize { get; init; } = 20;

@@ -17,7 +17,7 @@ namespace CiPublisher.Emulators.Aptoide;
 /// <c>error</c>/<c>error_description</c>, the checksum question answered APK-103 (in the store) or APK-5 (send the file).
 /// Uploaded files are streamed to a temporary folder, never held in memory.
 /// </summary>
-public sealed class AptoideEmulator : EmulatorHost
+public sealed class AptoideEmulator(TimeProvider? time = null) : EmulatorHost(time)
 {
     public const string ClientId = "Aptoide";
     private const string ApiPrefix = "/webservices/3/";

@@ -16,9 +16,9 @@ public sealed partial class FenfaEmulator : EmulatorHost
 
     /// <param name="timeProvider">The server clock for <c>created_at</c> (a fake one in tests); system time by default.</param>
     /// <param name="storageDirectory">Where uploads land; a fresh temp directory, deleted on dispose, by default.</param>
-    public FenfaEmulator(TimeProvider? timeProvider = null, string? storageDirectory = null)
+    public FenfaEmulator(TimeProvider? timeProvider = null, string? storageDirectory = null) : base(timeProvider)
     {
-        _store = new FenfaStore(new FenfaClock(timeProvider ?? TimeProvider.System));
+        _store = new FenfaStore(new FenfaClock(Time));
         OwnsStorage = storageDirectory is null;
         StorageDirectory = storageDirectory ?? Path.Combine(Path.GetTempPath(), "fenfa-emulator-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(StorageDirectory);

@@ -37,7 +37,7 @@ public sealed partial class GitHubEmulator
             {
                 Id = ++_nextId, ReleaseId = release.Id, Name = name, ContentType = "application/octet-stream", Size = content.Length,
                 Digest = digest && state == "uploaded" ? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content)) : null,
-                State = state, Path = path, CreatedAt = _time.GetUtcNow(),
+                State = state, Path = path, CreatedAt = Time.GetUtcNow(),
             };
             _assets.Add(asset);
             return asset;
@@ -138,7 +138,7 @@ public sealed partial class GitHubEmulator
             {
                 Id = ++_nextId, ReleaseId = id, Name = name, Label = request.Query["label"].ToString() is { Length: > 0 } label ? label : null,
                 ContentType = request.ContentType, Size = size, Digest = complete ? "sha256:" + Convert.ToHexStringLower(sha256.GetHashAndReset()) : null,
-                State = complete ? "uploaded" : "starter", Path = path, CreatedAt = _time.GetUtcNow(),
+                State = complete ? "uploaded" : "starter", Path = path, CreatedAt = Time.GetUtcNow(),
             };
             _assets.Add(asset);
             return complete ? Results.Json(AssetJson(asset), statusCode: 201) : Results.StatusCode(400);

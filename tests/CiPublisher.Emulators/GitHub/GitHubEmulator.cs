@@ -13,12 +13,11 @@ namespace CiPublisher.Emulators.GitHub;
 /// Checks the token, counts down the rate limit in <c>X-RateLimit-*</c> headers, and answers errors in
 /// GitHub's shape. Permissions can be withdrawn to produce GitHub's 403 "Resource not accessible by integration".
 /// </summary>
-public sealed partial class GitHubEmulator(string token, TimeProvider? time = null) : EmulatorHost
+public sealed partial class GitHubEmulator(string token, TimeProvider? time = null) : EmulatorHost(time)
 {
     private const int RateLimit = 5000;
     private const string Docs = "https://docs.github.com/rest";
 
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _repositories = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _deniedWrites = new(StringComparer.Ordinal);
@@ -68,7 +67,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
             var release = new EmulatedRelease
             {
                 Id = ++_nextId, Repository = repository, TagName = tag, Name = tag, Body = body, Draft = draft,
-                Prerelease = prerelease, CreatedAt = _time.GetUtcNow(),
+                Prerelease = prerelease, CreatedAt = Time.GetUtcNow(),
             };
             _releases.Add(release);
             return release;
@@ -120,7 +119,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
                 new Dictionary<string, object?>
                 {
                     ["number"] = number, ["state"] = "closed", ["title"] = title, ["body"] = body,
-                    ["merged_at"] = _time.GetUtcNow(), ["merge_commit_sha"] = sha,
+                    ["merged_at"] = Time.GetUtcNow(), ["merge_commit_sha"] = sha,
                 },
             });
         }
@@ -145,7 +144,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
         lock (_gate)
         {
             _repositories.Add(repository);
-            var now = _time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var comment = new EmulatedComment
             {
                 Id = ++_nextId, Repository = repository, Issue = issue, Body = body, User = user, CreatedAt = now, UpdatedAt = now,
@@ -195,7 +194,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
         headers["X-RateLimit-Limit"] = RateLimit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Used"] = (RateLimit - remaining).ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = _time.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = Time.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Resource"] = "core";
         await next(context);
     }
@@ -267,7 +266,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
                 TargetCommitish = input!["target_commitish"]?.GetValue<string>() ?? "main",
                 Name = input["name"]?.GetValue<string>(), Body = input["body"]?.GetValue<string>(),
                 Draft = input["draft"]?.GetValue<bool>() ?? false, Prerelease = input["prerelease"]?.GetValue<bool>() ?? false,
-                CreatedAt = _time.GetUtcNow(),
+                CreatedAt = Time.GetUtcNow(),
             };
             _releases.Add(release);
             return Results.Json(ReleaseJson(release), statusCode: 201);
@@ -328,7 +327,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
             if (!_repositories.Contains(repository)) return NotFound();
             if (Denied("pull-requests", "issues=write; pull_requests=write") is { } denied) return denied;
             if (string.IsNullOrWhiteSpace(body)) return Invalid("IssueComment", "missing_field", "body");
-            var now = _time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var comment = new EmulatedComment
             {
                 Id = ++_nextId, Repository = repository, Issue = issue, Body = body, User = "github-actions[bot]",
@@ -350,7 +349,7 @@ public sealed partial class GitHubEmulator(string token, TimeProvider? time = nu
             if (index < 0) return NotFound();
             if (Denied("pull-requests", "issues=write; pull_requests=write") is { } denied) return denied;
             if (string.IsNullOrWhiteSpace(body)) return Invalid("IssueComment", "missing_field", "body");
-            _comments[index] = _comments[index] with { Body = body, UpdatedAt = _time.GetUtcNow() };
+            _comments[index] = _comments[index] with { Body = body, UpdatedAt = Time.GetUtcNow() };
             return Results.Json(CommentJson(_comments[index]));
         }
     }

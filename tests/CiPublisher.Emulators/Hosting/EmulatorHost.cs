@@ -14,7 +14,9 @@ namespace CiPublisher.Emulators.Hosting;
 /// A Kestrel server on 127.0.0.1 with an ephemeral port, with a request journal and fault injection
 /// in front of the routes an emulator maps.
 /// </summary>
-public abstract class EmulatorHost : IAsyncDisposable
+/// <param name="time">The emulator's clock (its timestamps, its rate-limit resets, its slow answers): the system's unless a
+/// test on fake time gives its own.</param>
+public abstract class EmulatorHost(TimeProvider? time = null) : IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -25,6 +27,8 @@ public abstract class EmulatorHost : IAsyncDisposable
     public event Action<string, string>? RequestArrived;
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    public TimeProvider Time { get; } = time ?? TimeProvider.System;
 
     /// <summary>The service's name in logs: "fenfa", "appstoreconnect".</summary>
     protected abstract string Name { get; }
@@ -92,7 +96,7 @@ public abstract class EmulatorHost : IAsyncDisposable
         await context.Response.WriteAsync("411 Length Required");
     }
 
-    private static async Task ApplyAsync(Fault? fault, HttpContext context, RequestDelegate next)
+    private async Task ApplyAsync(Fault? fault, HttpContext context, RequestDelegate next)
     {
         switch (fault?.Kind)
         {
@@ -122,8 +126,12 @@ public abstract class EmulatorHost : IAsyncDisposable
                 context.Abort();
                 return;
             case FaultKind.Delay:
-                await Task.Delay(fault.Delay, context.RequestAborted);
+                await Task.Delay(fault.Delay, Time, context.RequestAborted);
                 await next(context);
+                return;
+            case FaultKind.HoldThenDrop:
+                await Task.Delay(fault.Delay, Time, context.RequestAborted);
+                context.Abort();
                 return;
         }
     }

@@ -16,6 +16,9 @@ public enum FaultKind
 
     /// <summary>Wait before running the handler (a slow answer).</summary>
     Delay,
+
+    /// <summary>Hold the request, then close the connection without running the handler (an answer that never comes).</summary>
+    HoldThenDrop,
 }
 
 /// <summary>One injected fault, used once for the first request that matches it.</summary>
@@ -83,4 +86,8 @@ public sealed record Fault
 
     public static Fault Slow(string method, string path, TimeSpan delay) =>
         new() { Kind = FaultKind.Delay, Method = method, Path = path, Delay = delay };
+
+    /// <summary>No answer: the request is held for <paramref name="holdFor"/>, then dropped, and nothing of it lands.</summary>
+    public static Fault Unanswered(string method, string path, TimeSpan holdFor) =>
+        new() { Kind = FaultKind.HoldThenDrop, Method = method, Path = path, Delay = holdFor };
 }

@@ -25,11 +25,14 @@ public sealed class AptoideTargetTests : IAsyncLifetime
     private const string Token = "tok-APTOIDE-canary-7731";
     private const string UploadPath = "/webservices/3/uploadAppToRepo";
 
-    private readonly AptoideEmulator _emulator = new();
+    private readonly DelayAwareClock _clock = new(new DateTimeOffset(2026, 5, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly AptoideEmulator _emulator;
     private readonly string _folder = Directory.CreateTempSubdirectory("cipublisher-aptoide-test-").FullName;
     private readonly CapturingLoggerProvider _logs = new();
     private readonly RecordingProgress _progress = new();
     private readonly SecretRegistry _secrets = new();
+
+    public AptoideTargetTests() => _emulator = new AptoideEmulator(_clock);
 
     public async Task InitializeAsync()
     {
@@ -229,9 +232,7 @@ public sealed class AptoideTargetTests : IAsyncLifetime
     [Fact]
     public async Task FileUploadWithoutAnAnswerInTime_IsStoppedByTheWatchdog_CheckedAndSentAgain()
     {
-        // Kestrel does not notice the client giving up while the fault waits, so the wait is kept short for the emulator's shutdown.
-        AfterTheChecksumQuestion(Fault.Slow("POST", UploadPath, TimeSpan.FromSeconds(4)));
-        // The watchdog looks every quarter of the stall timeout, so that is kept short too.
+        AfterTheChecksumQuestion(Fault.Unanswered("POST", UploadPath, TimeSpan.FromMinutes(5)));
         var patience = new HttpSettings
         {
             MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1),
@@ -348,11 +349,11 @@ public sealed class AptoideTargetTests : IAsyncLifetime
         };
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace))
-            .AddCiPublisherCore(settings, _secrets, TimeProvider.System, _progress)
+            .AddCiPublisherCore(settings, _secrets, _clock, _progress)
             .AddModule(new AptoideModule(), settings);
         await using var provider = services.BuildServiceProvider();
         var target = provider.GetServices<IPublishTarget>().Should().ContainSingle().Subject;
-        return await target.RunAsync(new ArtifactSet(artifacts), CancellationToken.None);
+        return await _clock.RunUntilDoneAsync(target.RunAsync(new ArtifactSet(artifacts), CancellationToken.None));
     }
 
     private ArtifactInfo Apk(string fileName = "lumen.apk", int size = 300_000)
