@@ -37,7 +37,6 @@ public sealed partial class AppStoreConnectEmulator : EmulatorHost
 
     protected override string Name => "appstoreconnect";
 
-
     /// <summary>Page size when a request gives no <c>limit</c> (Apple's default is unconfirmed).</summary>
     public int DefaultPageSize { get; init; } = 20;
 
