@@ -7,6 +7,8 @@ namespace CiPublisher.IntegrationTests.Harness;
 /// delay's task), so a test moves time straight to the next of them the moment one is pending: no pause in real time,
 /// no step to choose. Deadlines (a <see cref="CancellationTokenSource"/>'s timer) and periodic checks (the upload
 /// watchdog) are never moved to; they fire when time passes them on its way to a wait, as they would in a real run.
+/// A delay raced against work (<c>Task.WhenAny</c>) would win at once here; the program has none, and must not grow one
+/// without a test clock that knows it.
 /// </summary>
 public sealed class DelayAwareClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
