@@ -10,10 +10,8 @@ namespace CiPublisher.Logging;
 /// One plain line per message for CI logs: no ANSI colour codes, no category noise, every registered secret
 /// redacted, and warnings and errors raised as the platform's annotations.
 /// </summary>
-public sealed class CiConsoleFormatter(ICiPlatform platform, SecretRegistry secrets) : ConsoleFormatter(FormatterName)
+public sealed class CiConsoleFormatter(ICiPlatform platform, SecretRegistry secrets) : ConsoleFormatter("ci")
 {
-    public const string FormatterName = "ci";
-
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
