@@ -77,7 +77,7 @@ public sealed class App(IReadOnlyDictionary<string, string> environment, TextWri
             return reporter.Fail(command.Verb, $"Invalid input: {string.Join("; ", errors)}", ExitCodes.InvalidInput);
         }
 
-        var artifactsInput = sources.Get("artifacts").DisplayName;
+        var artifactsInput = sources.Get(GeneralInputs.Artifacts).DisplayName;
         if (command.Verb == Verbs.Inspect) return await new InspectVerb(platform, _secrets, stdout, stderr).RunAsync(settings, artifactsInput, cancellation);
         if (command.AltStore?.Register == true)
             return await new AltStoreRegistrationVerb(platform, _secrets, _time, stdout, stderr, reporter).RunAsync(settings, cancellation);

@@ -8,6 +8,8 @@ public abstract class TargetModule<TSettings> : ITargetModule where TSettings : 
 {
     public Type SettingsType => typeof(TSettings);
 
+    public abstract InputGroup Inputs { get; }
+
     public abstract TSettings? Bind(InputReader inputs, BindingScope scope);
 
     public abstract void Register(IServiceCollection services, TSettings settings);

@@ -14,7 +14,7 @@ public static class PlatformDetector
         if (IsTrue(environment, "GITLAB_CI"))
         {
             // Platforms exist before settings are bound, so the one input a platform needs is read here.
-            var dotenvFile = new InputSources(commandLine, environment).Get("gitlab-dotenv-file").Text!;
+            var dotenvFile = new InputSources(commandLine, environment).Get(CiSystemInputs.GitLabDotenvFile).Text!;
             return new GitLabPlatform(environment, stdout, currentDirectory, dotenvFile, time ?? TimeProvider.System);
         }
         return new LocalPlatform(environment, stdout, interactive, currentDirectory);

@@ -41,7 +41,7 @@ public static class CommandLineParsing
         }
 
         var sources = new InputSources(null, environment);
-        var command = sources.Get("command");
+        var command = sources.Get(GeneralInputs.Command);
         if (command.Text is null) return Verbs.Publish;
         var name = command.Text.Trim().ToLowerInvariant();
         if (Verbs.All.Contains(name)) return name;
@@ -55,7 +55,7 @@ public static class CommandLineParsing
     /// </summary>
     private static List<string> WithExplicitBooleans(IReadOnlyList<string> args)
     {
-        var booleans = InputDefinition.All.Where(d => d.Kind == InputKind.Bool).Select(d => "--" + d.Name).ToHashSet();
+        var booleans = InputCatalog.All.Where(d => d.Kind == InputKind.Bool).Select(d => "--" + d.Name).ToHashSet();
         var result = new List<string>(args.Count + 4);
         for (var i = 0; i < args.Count; i++)
         {

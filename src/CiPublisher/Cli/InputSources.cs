@@ -9,21 +9,21 @@ namespace CiPublisher.Cli;
 /// </summary>
 public sealed class InputSources(InputOptions? commandLine, IReadOnlyDictionary<string, string> environment) : IInputValues
 {
-    public InputValue Get(string name)
+    public InputValue Get(InputDeclaration input)
     {
-        var definition = InputDefinition.Get(name);
-        if (commandLine is not null && NonEmpty(definition.Property.GetValue(commandLine) as string) is { } flag)
+        var name = input.Name;
+        if (commandLine is not null && NonEmpty(commandLine.ValueOf(name)) is { } flag)
             return new InputValue(name, flag, InputSource.CommandLine);
-        if (NonEmpty(environment.GetValueOrDefault(InputValue.ActionInputName(name))) is { } input)
-            return new InputValue(name, input, InputSource.ActionInput);
+        if (NonEmpty(environment.GetValueOrDefault(InputValue.ActionInputName(name))) is { } given)
+            return new InputValue(name, given, InputSource.ActionInput);
         if (NonEmpty(environment.GetValueOrDefault(InputValue.EnvironmentName(name))) is { } variable)
             return new InputValue(name, variable, InputSource.Environment);
-        return new InputValue(name, definition.Default, definition.Default is null ? InputSource.ActionInput : InputSource.Default);
+        return new InputValue(name, input.Default, input.Default is null ? InputSource.ActionInput : InputSource.Default);
     }
 
     /// <summary>The raw values of every secret input that was given, to be masked before anything is logged.</summary>
     public IEnumerable<string> SecretValues() =>
-        InputDefinition.All.Where(d => d.Secret).Select(d => Get(d.Name).Text).OfType<string>();
+        InputCatalog.All.Where(d => d.Secret).Select(d => Get(d).Text).OfType<string>();
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

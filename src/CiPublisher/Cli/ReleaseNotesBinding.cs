@@ -21,10 +21,10 @@ internal static class ReleaseNotesBinding
     public static Bound Bind(InputReader reader, string workingDirectory)
     {
         var notes = Given(reader);
-        var from = reader.Text("release-notes-from")?.ToLowerInvariant();
+        var from = reader.Text(GeneralInputs.ReleaseNotesFrom)?.ToLowerInvariant();
         if (from is not (null or FromGit or FromPullRequest))
         {
-            reader.Fail("release-notes-from", $"'{from}' is not a source of notes; use git (commit subjects since the previous tag) or pr");
+            reader.Fail(GeneralInputs.ReleaseNotesFrom, $"'{from}' is not a source of notes; use git (commit subjects since the previous tag) or pr");
             return new Bound(notes, false, []);
         }
         if (notes is not null || from is null) return new Bound(notes, false, []);
@@ -35,7 +35,7 @@ internal static class ReleaseNotesBinding
     {
         if (GitRepository.Find(workingDirectory) is not { } repository)
         {
-            reader.Fail("release-notes-from", $"is git, but {workingDirectory} is not in a git checkout (check out the repository first)");
+            reader.Fail(GeneralInputs.ReleaseNotesFrom, $"is git, but {workingDirectory} is not in a git checkout (check out the repository first)");
             return new Bound(null, false, []);
         }
         try
@@ -49,17 +49,17 @@ internal static class ReleaseNotesBinding
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            reader.Fail("release-notes-from", $"is git, but the checkout's history could not be read: {e.Message}");
+            reader.Fail(GeneralInputs.ReleaseNotesFrom, $"is git, but the checkout's history could not be read: {e.Message}");
             return new Bound(null, false, []);
         }
     }
 
     private static string? Given(InputReader reader)
     {
-        if (reader.ExistingFile("release-notes-file") is not { } file) return reader.Text("release-notes");
+        if (reader.ExistingFile(GeneralInputs.ReleaseNotesFile) is not { } file) return reader.Text(GeneralInputs.ReleaseNotes);
         if (new FileInfo(file).Length > MaxReleaseNotesBytes)
         {
-            reader.Fail("release-notes-file", $"is larger than {MaxReleaseNotesBytes / 1024} KiB; give a release-notes text file");
+            reader.Fail(GeneralInputs.ReleaseNotesFile, $"is larger than {MaxReleaseNotesBytes / 1024} KiB; give a release-notes text file");
             return null;
         }
         return File.ReadAllText(file).Trim();

@@ -14,39 +14,39 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
     {
         var workingDirectory = ResolveWorkingDirectory(out var directoryError);
         var reader = new InputReader(sources, workingDirectory);
-        if (directoryError is not null) reader.Fail("working-directory", directoryError);
+        if (directoryError is not null) reader.Fail(GeneralInputs.WorkingDirectory, directoryError);
 
-        // An input left out binds to its InputOptions default, equal to the settings types' own (DefaultsConventionTests);
+        // An input left out binds to its declared default, equal to the settings types' own (DefaultsConventionTests);
         // these defaults are used only when a given value was refused, and then the settings are not used at all.
         var defaults = new RunSettings { Command = command, WorkingDirectory = workingDirectory };
         var notes = ReleaseNotesBinding.Bind(reader, workingDirectory);
         var settings = new RunSettings
         {
             Command = command,
-            ArtifactPatterns = reader.List("artifacts"),
+            ArtifactPatterns = reader.List(GeneralInputs.Artifacts),
             WorkingDirectory = workingDirectory,
-            Version = reader.Text("version"),
-            BuildNumber = reader.Text("build-number"),
+            Version = reader.Text(GeneralInputs.Version),
+            BuildNumber = reader.Text(GeneralInputs.BuildNumber),
             ReleaseNotes = notes.Notes,
             ReleaseNotesFromPullRequest = notes.FromPullRequest,
             Notices = notes.Notices,
-            Channel = reader.Text("channel"),
-            DryRun = reader.Bool("dry-run"),
-            Timeout = reader.Duration("timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.Timeout,
-            MaxParallel = reader.WholeNumber("max-parallel", 1, 16) ?? defaults.MaxParallel,
+            Channel = reader.Text(GeneralInputs.Channel),
+            DryRun = reader.Bool(GeneralInputs.DryRun),
+            Timeout = reader.Duration(GeneralInputs.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.Timeout,
+            MaxParallel = reader.WholeNumber(GeneralInputs.MaxParallel, 1, 16) ?? defaults.MaxParallel,
             Http = new HttpSettings
             {
-                MaxRetries = reader.WholeNumber("retry-max-attempts", 0, 10) ?? defaults.Http.MaxRetries,
-                RetryBaseDelay = reader.Duration("retry-base-delay", TimeSpan.Zero, TimeSpan.FromMinutes(5)) ?? defaults.Http.RetryBaseDelay,
-                StallTimeout = reader.Duration("stall-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? defaults.Http.StallTimeout,
-                AttemptTimeout = reader.Duration("request-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? defaults.Http.AttemptTimeout,
+                MaxRetries = reader.WholeNumber(GeneralInputs.RetryMaxAttempts, 0, 10) ?? defaults.Http.MaxRetries,
+                RetryBaseDelay = reader.Duration(GeneralInputs.RetryBaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(5)) ?? defaults.Http.RetryBaseDelay,
+                StallTimeout = reader.Duration(GeneralInputs.StallTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? defaults.Http.StallTimeout,
+                AttemptTimeout = reader.Duration(GeneralInputs.RequestTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? defaults.Http.AttemptTimeout,
             },
-            Context = context with { PullRequestNumber = reader.WholeNumber("github-pr-number", 1, int.MaxValue) ?? context.PullRequestNumber },
+            Context = context with { PullRequestNumber = reader.WholeNumber(CiSystemInputs.PullRequestNumber, 1, int.MaxValue) ?? context.PullRequestNumber },
         };
         settings = settings with { Modules = BindModules(reader, command, workingDirectory, settings.Context, notes.FromPullRequest, altStoreModes) };
 
         if ((command is Verbs.Publish or Verbs.Inspect) && settings.ArtifactPatterns.Count == 0)
-            reader.Fail("artifacts", "is required: give one or more globs of files to publish, e.g. build/*.ipa");
+            reader.Fail(GeneralInputs.Artifacts, "is required: give one or more globs of files to publish, e.g. build/*.ipa");
 
         return reader.Errors.Count == 0 ? (settings, []) : (null, reader.Errors);
     }
@@ -85,7 +85,7 @@ public sealed class SettingsBinder(InputSources sources, IReadOnlyDictionary<str
     private string ResolveWorkingDirectory(out string? error)
     {
         error = null;
-        var given = sources.Get("working-directory").Text?.Trim();
+        var given = sources.Get(GeneralInputs.WorkingDirectory).Text?.Trim();
         var fallback = environment.GetValueOrDefault("GITHUB_WORKSPACE") is { Length: > 0 } workspace ? workspace : currentDirectory;
         if (given is null) return Path.GetFullPath(fallback);
 

@@ -29,7 +29,7 @@ public sealed class GitHubContainerContractTests : IDisposable
         _run.AddFile("build/Lumen.ipa", SampleArtifacts.Ipa());
         _run.AddFile("build/app-release.apk", SampleArtifacts.Apk());
         // Every declared input arrives, empty when the workflow does not set it (runner source, ActionRunner.cs).
-        foreach (var input in global::CiPublisher.Cli.InputDefinition.All) _run.Input(input.Name, input.Default ?? "");
+        foreach (var input in global::CiPublisher.Cli.InputCatalog.All) _run.Input(input.Name, input.Default ?? "");
         _run.Input("retry-base-delay", "0.05s").Input("artifacts", "build/*.ipa\nbuild/*.apk");
     }
 

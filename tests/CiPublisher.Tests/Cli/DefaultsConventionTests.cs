@@ -10,8 +10,8 @@ using CiPublisher.Core.Targets.Fenfa;
 namespace CiPublisher.Tests.Cli;
 
 /// <summary>
-/// Defaults live once, on the settings types: what an input left out binds to (its InputOptions default, which
-/// action.yml and README repeat, checked by their own convention tests) must be the settings type's own default.
+/// Defaults live once, on the settings types: what an input left out binds to (its declared default, from which
+/// action.yml and README are generated) must be the settings type's own default.
 /// </summary>
 public sealed class DefaultsConventionTests : IDisposable
 {

@@ -10,15 +10,15 @@ public class InputCatalogTests
     [Fact]
     public void EveryInput_HasHelpText_AndAKebabCaseName()
     {
-        InputDefinition.All.Should().NotBeEmpty();
-        InputDefinition.All.Should().OnlyContain(d => !string.IsNullOrWhiteSpace(d.Description)
+        InputCatalog.All.Should().NotBeEmpty();
+        InputCatalog.All.Should().OnlyContain(d => !string.IsNullOrWhiteSpace(d.Description)
                                                       && Regex.IsMatch(d.Name, "^[a-z][a-z0-9-]*$"));
     }
 
     [Fact]
     public void SecretInputs_AreExactlyTheCredentials()
     {
-        InputDefinition.All.Where(d => d.Secret).Select(d => d.Name)
+        InputCatalog.All.Where(d => d.Secret).Select(d => d.Name)
             .Should().BeEquivalentTo("fenfa-token", "apple-private-key", "aptoide-token", "aptoide-password", "github-token");
     }
 
@@ -26,7 +26,7 @@ public class InputCatalogTests
     [SharedFixtureFact]
     public void EveryInputOfTheInterface_IsDeclared()
     {
-        var names = InputDefinition.All.Select(d => d.Name).ToHashSet();
+        var names = InputCatalog.All.Select(d => d.Name).ToHashSet();
         var interfaceDoc = File.ReadAllText(RepositoryPaths.Shared("INTERFACE.md")!);
         var inputsSection = interfaceDoc[interfaceDoc.IndexOf("## Inputs", StringComparison.Ordinal)..interfaceDoc.IndexOf("## Outputs", StringComparison.Ordinal)];
 
@@ -40,11 +40,19 @@ public class InputCatalogTests
     }
 
     [Fact]
-    public void EveryInput_IsDocumentedInTheReadme()
+    public void NoTwoInputs_ShareAName()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        InputCatalog.All.Select(d => d.Name).Should().OnlyHaveUniqueItems();
+    }
 
-        InputDefinition.All.Select(d => d.Name).Where(n => !readme.Contains($"| `{n}`", StringComparison.Ordinal))
-            .Should().BeEmpty("README's inputs tables list every input (regenerate them from InputOptions.cs)");
+    [Fact]
+    public void EveryModulesInputs_AreNamedAfterIt()
+    {
+        foreach (var module in TargetModules.All)
+        {
+            var prefix = module.Inputs.Inputs[0].Name.Split('-')[0] + "-";
+            module.Inputs.Inputs.Should().OnlyContain(d => d.Name.StartsWith(prefix, StringComparison.Ordinal),
+                $"{module.GetType().Name}'s inputs share one prefix, so users see which target an input configures");
+        }
     }
 }

@@ -1,50 +1,12 @@
 using System.Text.RegularExpressions;
-using CiPublisher.Cli;
 using CiPublisher.Core.Reporting;
 
 namespace CiPublisher.Tests.Packaging;
 
-/// <summary>action.yml declares exactly the inputs the program reads, with the same defaults, and the outputs of INTERFACE.md.</summary>
+/// <summary>action.yml declares the outputs of INTERFACE.md and runs the program in Docker; its inputs are generated (GeneratedInputFilesTests).</summary>
 public class ActionYmlConventionTests
 {
     private static readonly ActionMetadata Action = ActionYmlReader.Read(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "action.yml")));
-
-    private static string Hint => "\naction.yml should have this inputs block (generated from InputOptions):\n\n" + ActionYmlInputsRenderer.Render();
-
-    [Fact]
-    public void EveryInputTheProgramReads_IsDeclared()
-    {
-        InputDefinition.All.Select(d => d.Name).Except(Action.Inputs.Keys).Should().BeEmpty("the program reads these inputs" + Hint);
-    }
-
-    [Fact]
-    public void EveryDeclaredInput_IsReadByTheProgram()
-    {
-        Action.Inputs.Keys.Except(InputDefinition.All.Select(d => d.Name)).Should().BeEmpty("action.yml declares inputs the program ignores" + Hint);
-    }
-
-    [Fact]
-    public void EveryDefault_IsTheProgramsDefault()
-    {
-        var differing = InputDefinition.All
-            .Where(d => Action.Inputs.TryGetValue(d.Name, out var declared) && (declared.Default ?? "") != (d.Default ?? ""))
-            .Select(d => $"{d.Name}: action.yml '{Action.Inputs[d.Name].Default}', program '{d.Default}'");
-        differing.Should().BeEmpty(Hint);
-    }
-
-    [Fact]
-    public void EveryInput_HasADescriptionAndADefault_AndNoneIsRequired()
-    {
-        // GitHub does not enforce required: the program validates combinations itself and says what is missing.
-        Action.Inputs.Should().OnlyContain(i => i.Value.Description.Length > 0 && i.Value.Default != null && i.Value.Required == "false");
-    }
-
-    [Fact]
-    public void TheInputsBlock_IsExactlyTheGeneratedOne()
-    {
-        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "action.yml")).Replace("\r\n", "\n");
-        text.Should().Contain(ActionYmlInputsRenderer.Render(), "descriptions and order follow InputOptions" + Hint);
-    }
 
     [Fact]
     public void TheOutputsTheProgramAlwaysWrites_AreDeclared()

@@ -11,7 +11,6 @@ public static partial class ActionYmlReader
 {
     public static ActionMetadata Read(string text)
     {
-        var inputs = new Dictionary<string, ActionMetadata.Input>(StringComparer.Ordinal);
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         var runs = new Dictionary<string, string>(StringComparer.Ordinal);
         string? section = null;
@@ -21,13 +20,7 @@ public static partial class ActionYmlReader
         void Flush()
         {
             if (item is null) return;
-            if (section == "inputs")
-            {
-                if (!inputs.TryAdd(item, new ActionMetadata.Input(fields.GetValueOrDefault("description") ?? "", fields.GetValueOrDefault("default"),
-                        fields.GetValueOrDefault("required"))))
-                    throw new FormatException($"input '{item}' is declared twice");
-            }
-            else if (section == "outputs" && !outputs.TryAdd(item, fields.GetValueOrDefault("description") ?? ""))
+            if (section == "outputs" && !outputs.TryAdd(item, fields.GetValueOrDefault("description") ?? ""))
                 throw new FormatException($"output '{item}' is declared twice");
             item = null;
             fields.Clear();
@@ -66,7 +59,7 @@ public static partial class ActionYmlReader
             }
         }
         Flush();
-        return new ActionMetadata(inputs, outputs, runs);
+        return new ActionMetadata(outputs, runs);
     }
 
     private static string StripComment(string line)

@@ -1,7 +1,7 @@
 namespace CiPublisher.Core.Settings.Inputs;
 
-/// <summary>Each input's raw text by name, resolved by the program from its flags, action inputs and environment.</summary>
+/// <summary>Each input's raw text, resolved by the program from its flags, action inputs and environment.</summary>
 public interface IInputValues
 {
-    InputValue Get(string name);
+    InputValue Get(InputDeclaration input);
 }

@@ -9,51 +9,51 @@ public sealed class InputReader(IInputValues sources, string baseDirectory)
 
     public IReadOnlyList<InputError> Errors => _errors;
 
-    public InputValue Raw(string name) => sources.Get(name);
+    public InputValue Raw(InputDeclaration input) => sources.Get(input);
 
-    public string? Text(string name) => sources.Get(name).Text?.Trim();
+    public string? Text(InputDeclaration input) => sources.Get(input).Text?.Trim();
 
-    public void Fail(string name, string problem) => _errors.Add(new InputError(sources.Get(name).DisplayName, problem));
+    public void Fail(InputDeclaration input, string problem) => _errors.Add(new InputError(sources.Get(input).DisplayName, problem));
 
-    public bool Bool(string name)
+    public bool Bool(InputDeclaration input)
     {
-        var value = sources.Get(name);
+        var value = sources.Get(input);
         if (value.Text is null) return false;
         if (ValueSyntax.ParseBool(value.Text) is { } parsed) return parsed;
-        Fail(name, $"'{value.Text.Trim()}' is not a boolean; use true/false, yes/no or 1/0");
+        Fail(input, $"'{value.Text.Trim()}' is not a boolean; use true/false, yes/no or 1/0");
         return false;
     }
 
-    public TimeSpan? Duration(string name, TimeSpan minimum, TimeSpan maximum)
+    public TimeSpan? Duration(InputDeclaration input, TimeSpan minimum, TimeSpan maximum)
     {
-        var value = sources.Get(name);
+        var value = sources.Get(input);
         if (value.Text is null) return null;
         var parsed = ValueSyntax.ParseDuration(value.Text);
         if (parsed is null)
         {
-            Fail(name, $"'{value.Text.Trim()}' is not a duration; use 90s, 15m, 1h or a number of seconds");
+            Fail(input, $"'{value.Text.Trim()}' is not a duration; use 90s, 15m, 1h or a number of seconds");
             return null;
         }
         if (parsed < minimum || parsed > maximum)
         {
-            Fail(name, $"{value.Text.Trim()} is out of range; use {Describe(minimum)} to {Describe(maximum)}");
+            Fail(input, $"{value.Text.Trim()} is out of range; use {Describe(minimum)} to {Describe(maximum)}");
             return null;
         }
         return parsed;
     }
 
-    public int? WholeNumber(string name, int minimum, int maximum)
+    public int? WholeNumber(InputDeclaration input, int minimum, int maximum)
     {
-        var value = sources.Get(name);
+        var value = sources.Get(input);
         if (value.Text is null) return null;
         if (!int.TryParse(value.Text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
         {
-            Fail(name, $"'{value.Text.Trim()}' is not a whole number; use {minimum} to {maximum}");
+            Fail(input, $"'{value.Text.Trim()}' is not a whole number; use {minimum} to {maximum}");
             return null;
         }
         if (parsed < minimum || parsed > maximum)
         {
-            Fail(name, $"{parsed} is out of range; use {minimum} to {maximum}");
+            Fail(input, $"{parsed} is out of range; use {minimum} to {maximum}");
             return null;
         }
         return parsed;
@@ -63,44 +63,44 @@ public sealed class InputReader(IInputValues sources, string baseDirectory)
     /// An absolute http(s) URL; plain http only for a loopback host. A service's base URL (<paramref name="isBase"/>)
     /// gets a trailing slash so relative routes resolve under its path; a document's URL is kept as given.
     /// </summary>
-    public Uri? Url(string name, bool isBase = true)
+    public Uri? Url(InputDeclaration input, bool isBase = true)
     {
-        var value = sources.Get(name);
+        var value = sources.Get(input);
         if (value.Text is null) return null;
         var text = value.Text.Trim();
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(url.Host))
         {
-            Fail(name, $"'{text}' is not an absolute URL; use https://host[/path]");
+            Fail(input, $"'{text}' is not an absolute URL; use https://host[/path]");
             return null;
         }
         if (url.Scheme == Uri.UriSchemeHttp && !ValueSyntax.IsLoopback(url))
         {
-            Fail(name, $"'{text}' uses plain http to a remote host, which would send credentials unencrypted; use https (http is accepted only for localhost)");
+            Fail(input, $"'{text}' uses plain http to a remote host, which would send credentials unencrypted; use https (http is accepted only for localhost)");
             return null;
         }
         if (!string.IsNullOrEmpty(url.UserInfo))
         {
-            Fail(name, "must not carry credentials in the URL; give the token in its own input");
+            Fail(input, "must not carry credentials in the URL; give the token in its own input");
             return null;
         }
         return !isBase || url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
     }
 
-    public IReadOnlyList<string> List(string name) =>
-        sources.Get(name).Text is { } text ? ValueSyntax.ParseList(text) : [];
+    public IReadOnlyList<string> List(InputDeclaration input) =>
+        sources.Get(input).Text is { } text ? ValueSyntax.ParseList(text) : [];
 
-    public IReadOnlyList<string> Lines(string name) =>
-        sources.Get(name).Text is { } text ? ValueSyntax.ParseLines(text) : [];
+    public IReadOnlyList<string> Lines(InputDeclaration input) =>
+        sources.Get(input).Text is { } text ? ValueSyntax.ParseLines(text) : [];
 
     /// <summary>A path to an existing file, resolved against the base directory.</summary>
-    public string? ExistingFile(string name)
+    public string? ExistingFile(InputDeclaration input)
     {
-        var text = Text(name);
+        var text = Text(input);
         if (text is null) return null;
         var path = Path.GetFullPath(text, baseDirectory);
-        if (Directory.Exists(path)) Fail(name, $"'{text}' is a directory; give a file");
-        else if (!File.Exists(path)) Fail(name, $"file '{text}' does not exist (looked in {baseDirectory})");
+        if (Directory.Exists(path)) Fail(input, $"'{text}' is a directory; give a file");
+        else if (!File.Exists(path)) Fail(input, $"file '{text}' does not exist (looked in {baseDirectory})");
         else return path;
         return null;
     }

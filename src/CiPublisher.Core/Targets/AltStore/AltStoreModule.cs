@@ -19,53 +19,55 @@ public sealed class AltStoreModule : TargetModule<AltStoreSettings>
     /// <summary>The <c>altstore-adp-id</c> that asks for the ADP to be found in App Store Connect instead of given.</summary>
     public const string AutoAdpId = "auto";
 
+    public override InputGroup Inputs => AltStoreInputs.Group;
+
     public override AltStoreSettings? Bind(InputReader inputs, BindingScope scope)
     {
-        var adpText = inputs.Text("altstore-adp-id");
+        var adpText = inputs.Text(AltStoreInputs.AdpId);
         var auto = string.Equals(adpText, AutoAdpId, StringComparison.OrdinalIgnoreCase);
-        var sourceFile = inputs.ExistingFile("altstore-source-file");
-        var sourceUrl = inputs.Url("altstore-source-url", isBase: false);
-        var developerId = inputs.Text("altstore-developer-id");
-        var email = inputs.Text("altstore-email");
+        var sourceFile = inputs.ExistingFile(AltStoreInputs.SourceFile);
+        var sourceUrl = inputs.Url(AltStoreInputs.SourceUrl, isBase: false);
+        var developerId = inputs.Text(AltStoreInputs.DeveloperId);
+        var email = inputs.Text(AltStoreInputs.Email);
         var adpHost = AdpHostOf(inputs);
-        var adpDir = inputs.Text("altstore-adp-dir");
+        var adpDir = inputs.Text(AltStoreInputs.AdpDir);
         if (adpText is null && sourceFile is null && sourceUrl is null && developerId is null && adpHost == AdpHostKind.None && adpDir is null
             && scope.VerbModule != typeof(AltStoreSettings))
             return null;
         string? problem = null;
         var adpId = adpText is null || auto ? null : AdpId.Parse(adpText, out problem);
-        if (problem is not null) inputs.Fail("altstore-adp-id", problem);
+        if (problem is not null) inputs.Fail(AltStoreInputs.AdpId, problem);
         if (scope.Switches.Contains(RegisterSwitch) && (developerId is null || email is null))
-            inputs.Fail(developerId is null ? "altstore-developer-id" : "altstore-email", "is required with altstore --register (give altstore-developer-id and altstore-email)");
+            inputs.Fail(developerId is null ? AltStoreInputs.DeveloperId : AltStoreInputs.Email, "is required with altstore --register (give altstore-developer-id and altstore-email)");
 
-        var hostedUrl = inputs.Url("altstore-hosted-url", isBase: false);
+        var hostedUrl = inputs.Url(AltStoreInputs.HostedUrl, isBase: false);
         if (adpText is null && adpHost != AdpHostKind.None)
-            inputs.Fail("altstore-adp-host", "needs altstore-adp-id: there is no ADP to host without one");
+            inputs.Fail(AltStoreInputs.AdpHost, "needs altstore-adp-id: there is no ADP to host without one");
         if (adpText is null && adpDir is not null)
-            inputs.Fail("altstore-adp-dir", "needs altstore-adp-id: there is no ADP to unpack without one");
-        var wait = inputs.Bool("altstore-wait");
+            inputs.Fail(AltStoreInputs.AdpDir, "needs altstore-adp-id: there is no ADP to unpack without one");
+        var wait = inputs.Bool(AltStoreInputs.Wait);
         if ((adpHost != AdpHostKind.None || adpDir is not null) && adpText is not null && !wait)
-            inputs.Fail("altstore-wait", $"is false, but {(adpHost != AdpHostKind.None ? "altstore-adp-host" : "altstore-adp-dir")} needs the " +
+            inputs.Fail(AltStoreInputs.Wait, $"is false, but {(adpHost != AdpHostKind.None ? "altstore-adp-host" : "altstore-adp-dir")} needs the " +
                                          "processed ADP: let the run wait for it (altstore-wait: true)");
         if (adpHost == AdpHostKind.GitHubRelease && hostedUrl is not null)
-            inputs.Fail("altstore-hosted-url", "points the source elsewhere, but altstore-adp-host: github-release points it at the release assets; give one");
+            inputs.Fail(AltStoreInputs.HostedUrl, "points the source elsewhere, but altstore-adp-host: github-release points it at the release assets; give one");
 
         var lookupKey = auto ? scope.Settings<AppleSettings>() : null;
         if (auto && lookupKey is null)
-            inputs.Fail("altstore-adp-id", "is auto: finding the ADP in App Store Connect needs apple-key-id and apple-private-key too");
+            inputs.Fail(AltStoreInputs.AdpId, "is auto: finding the ADP in App Store Connect needs apple-key-id and apple-private-key too");
 
         var defaults = new AltStoreSettings();
         return new AltStoreSettings
         {
             AdpId = adpId,
-            ApiUrl = inputs.Url("altstore-api-url") ?? defaults.ApiUrl,
+            ApiUrl = inputs.Url(AltStoreInputs.ApiUrl) ?? defaults.ApiUrl,
             Wait = wait,
-            WaitTimeout = inputs.Duration("altstore-wait-timeout", TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.WaitTimeout,
+            WaitTimeout = inputs.Duration(AltStoreInputs.WaitTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)) ?? defaults.WaitTimeout,
             SourceFile = sourceFile,
             SourceUrl = sourceUrl,
             DeveloperId = developerId,
             Email = email,
-            MarketplaceId = inputs.Text("altstore-marketplace-id"),
+            MarketplaceId = inputs.Text(AltStoreInputs.MarketplaceId),
             HostedUrl = hostedUrl,
             AdpHost = adpHost,
             AdpDir = adpDir,
@@ -91,12 +93,12 @@ public sealed class AltStoreModule : TargetModule<AltStoreSettings>
 
     private static AdpHostKind AdpHostOf(InputReader inputs)
     {
-        switch (inputs.Text("altstore-adp-host")?.ToLowerInvariant())
+        switch (inputs.Text(AltStoreInputs.AdpHost)?.ToLowerInvariant())
         {
             case null or "" or "none": return AdpHostKind.None;
             case "github-release": return AdpHostKind.GitHubRelease;
             case var other:
-                inputs.Fail("altstore-adp-host", $"'{other}' is not a host; use github-release (the tag's release assets) or none");
+                inputs.Fail(AltStoreInputs.AdpHost, $"'{other}' is not a host; use github-release (the tag's release assets) or none");
                 return AdpHostKind.None;
         }
     }

@@ -19,7 +19,7 @@ public sealed class AltStoreOnboarding(RunScope scope, AltStoreSettings altstore
 
     public async Task<OnboardingResult> RegisterAsync(TokenDelivery delivery, CancellationToken cancellationToken)
     {
-        var missing = new[] { ("altstore-developer-id", altstore.DeveloperId), ("altstore-email", altstore.Email) }
+        var missing = new[] { (AltStoreInputs.DeveloperId.Name, altstore.DeveloperId), (AltStoreInputs.Email.Name, altstore.Email) }
             .Where(input => string.IsNullOrWhiteSpace(input.Item2)).Select(input => input.Item1).ToList();
         if (missing.Count > 0) return new(TargetResult.Failed(Name, $"registration needs {string.Join(" and ", missing)}"), null);
         var developerId = altstore.DeveloperId!.Trim();

@@ -6,7 +6,8 @@ public sealed record AltStoreSettings
 {
     /// <summary>The ADP to process (<c>altstore-adp-id</c>); null with <c>auto</c>, when <see cref="AdpLookupKey"/> finds it.</summary>
     public AdpId? AdpId { get; init; }
-    public Uri ApiUrl { get; init; } = new("https://api.altstore.io");
+    public static Uri DefaultApiUrl { get; } = new("https://api.altstore.io");
+    public Uri ApiUrl { get; init; } = DefaultApiUrl;
     public bool Wait { get; init; } = true;
     public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromMinutes(30);
     public string? SourceFile { get; init; }

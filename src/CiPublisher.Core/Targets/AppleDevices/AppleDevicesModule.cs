@@ -1,5 +1,6 @@
 using CiPublisher.Core.Apple;
 using CiPublisher.Core.Settings.Inputs;
+using CiPublisher.Core.Targets.Fenfa;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,38 +13,40 @@ namespace CiPublisher.Core.Targets.AppleDevices;
 /// </summary>
 public sealed class AppleDevicesModule : TargetModule<AppleSettings>
 {
+    public override InputGroup Inputs => AppleInputs.Group;
+
     public override AppleSettings? Bind(InputReader inputs, BindingScope scope)
     {
-        var keyId = inputs.Text("apple-key-id");
-        var key = inputs.Text("apple-private-key");
-        var devicesGiven = inputs.Raw("apple-devices").IsGiven || inputs.Raw("apple-devices-file").IsGiven
-                           || (inputs.Raw("apple-devices-from-fenfa").IsGiven && inputs.Bool("apple-devices-from-fenfa"));
+        var keyId = inputs.Text(AppleInputs.KeyId);
+        var key = inputs.Text(AppleInputs.PrivateKey);
+        var devicesGiven = inputs.Raw(AppleInputs.Devices).IsGiven || inputs.Raw(AppleInputs.DevicesFile).IsGiven
+                           || (inputs.Raw(AppleInputs.DevicesFromFenfa).IsGiven && inputs.Bool(AppleInputs.DevicesFromFenfa));
         if (keyId is null && key is null)
         {
-            if (devicesGiven) inputs.Fail("apple-key-id", "and apple-private-key are required to register apple-devices");
+            if (devicesGiven) inputs.Fail(AppleInputs.KeyId, "and apple-private-key are required to register apple-devices");
             return null;
         }
-        if (keyId is null) inputs.Fail("apple-key-id", "is required with apple-private-key: the API key's ID (10 characters)");
-        if (key is null) inputs.Fail("apple-private-key", "is required with apple-key-id: the .p8 key as PEM text, base64 of the PEM, or a file path");
+        if (keyId is null) inputs.Fail(AppleInputs.KeyId, "is required with apple-private-key: the API key's ID (10 characters)");
+        if (key is null) inputs.Fail(AppleInputs.PrivateKey, "is required with apple-key-id: the .p8 key as PEM text, base64 of the PEM, or a file path");
 
-        var fromFenfa = inputs.Bool("apple-devices-from-fenfa");
-        if (fromFenfa && (inputs.Raw("fenfa-url").Text is null || inputs.Raw("fenfa-token").Text is null))
-            inputs.Fail("apple-devices-from-fenfa", "needs fenfa-url and an admin fenfa-token to read the devices bound in Fenfa");
+        var fromFenfa = inputs.Bool(AppleInputs.DevicesFromFenfa);
+        if (fromFenfa && (inputs.Raw(FenfaInputs.Url).Text is null || inputs.Raw(FenfaInputs.Token).Text is null))
+            inputs.Fail(AppleInputs.DevicesFromFenfa, "needs fenfa-url and an admin fenfa-token to read the devices bound in Fenfa");
 
         var settings = new AppleSettings
         {
             KeyId = keyId ?? "",
-            IssuerId = inputs.Text("apple-issuer-id"),
+            IssuerId = inputs.Text(AppleInputs.IssuerId),
             PrivateKey = key ?? "",
-            ApiUrl = inputs.Url("apple-api-url") ?? AppleSettings.DefaultApiUrl,
-            Devices = inputs.Lines("apple-devices"),
-            DevicesFile = inputs.ExistingFile("apple-devices-file"),
+            ApiUrl = inputs.Url(AppleInputs.ApiUrl) ?? AppleSettings.DefaultApiUrl,
+            Devices = inputs.Lines(AppleInputs.Devices),
+            DevicesFile = inputs.ExistingFile(AppleInputs.DevicesFile),
             DevicesFromFenfa = fromFenfa,
-            MaxNewDevices = inputs.WholeNumber("apple-max-new-devices", 0, 1000),
-            RefreshProfiles = inputs.Bool("apple-refresh-profiles"),
+            MaxNewDevices = inputs.WholeNumber(AppleInputs.MaxNewDevices, 0, 1000),
+            RefreshProfiles = inputs.Bool(AppleInputs.RefreshProfiles),
             ProfileTypes = ProfileTypes(inputs),
-            CreateMissingProfiles = inputs.Bool("apple-create-missing-profiles"),
-            ProfilesIncludeMacs = inputs.Bool("apple-profiles-include-macs"),
+            CreateMissingProfiles = inputs.Bool(AppleInputs.CreateMissingProfiles),
+            ProfilesIncludeMacs = inputs.Bool(AppleInputs.ProfilesIncludeMacs),
         };
         return keyId is not null && key is not null ? WithKeyRead(inputs, settings, scope) : settings;
     }
@@ -65,11 +68,11 @@ public sealed class AppleDevicesModule : TargetModule<AppleSettings>
 
     private static List<string> ProfileTypes(InputReader inputs)
     {
-        var given = inputs.List("apple-profile-types");
+        var given = inputs.List(AppleInputs.ProfileTypes);
         if (given.Count == 0) return [ProfileTypeRule.IosAdHoc];
         var types = given.Select(t => t.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
         foreach (var unknown in types.Where(t => !ProfileTypeRule.DeviceHolding.ContainsKey(t)))
-            inputs.Fail("apple-profile-types", $"'{unknown}' is not a profile type that holds devices; use any of " +
+            inputs.Fail(AppleInputs.ProfileTypes, $"'{unknown}' is not a profile type that holds devices; use any of " +
                                                string.Join(", ", ProfileTypeRule.DeviceHolding.Keys));
         return types;
     }
@@ -86,7 +89,7 @@ public sealed class AppleDevicesModule : TargetModule<AppleSettings>
         }
         catch (AppleKeyException e)
         {
-            inputs.Fail(e.Input, e.Problem);
+            inputs.Fail(e.Input == AppleInputs.KeyId.Name ? AppleInputs.KeyId : AppleInputs.PrivateKey, e.Problem);
             return settings;
         }
     }

@@ -26,7 +26,6 @@ public sealed class AppleDevicesTarget(
     ILogger<AppleDevicesTarget> logger) : IPublishTarget
 {
     public const string ServiceName = "AppStoreConnect";
-    public const string MaxNewDevicesInput = "apple-max-new-devices";
 
     public string Name => "Apple devices";
 
@@ -64,7 +63,7 @@ public sealed class AppleDevicesTarget(
         if (Apple.MaxNewDevices is { } budget && plan.New.Count > budget)
         {
             return Result(Outcome.Failed, [], candidates,
-                $"{plan.New.Count} new device(s) would be registered but {MaxNewDevicesInput} allows {budget}; none was registered " +
+                $"{plan.New.Count} new device(s) would be registered but {AppleInputs.MaxNewDevices.Name} allows {budget}; none was registered " +
                 "(each new device uses a yearly slot that cannot be given back)", []);
         }
 

@@ -3,8 +3,6 @@ namespace CiPublisher.Core.Targets.AppleDevices;
 /// <summary>Reads the <c>apple-devices</c> lines and Apple's device list file ("Device ID	Device Name	Device Platform").</summary>
 public static class DeviceListParser
 {
-    public const string DevicesInput = "apple-devices";
-
     /// <summary>
     /// Each entry is one line or several (newline-separated): UDID, then optional name and platform,
     /// separated by a tab, or by commas when the line has no tab.
@@ -12,7 +10,7 @@ public static class DeviceListParser
     public static IReadOnlyList<DeviceRequest> ParseLines(IEnumerable<string> entries)
     {
         var lines = entries.SelectMany(e => e.Split('\n'));
-        return Parse(lines, DevicesInput, allowCommas: true);
+        return Parse(lines, AppleInputs.Devices.Name, allowCommas: true);
     }
 
     /// <summary>Apple's upload format: tab-separated, with an optional header line.</summary>

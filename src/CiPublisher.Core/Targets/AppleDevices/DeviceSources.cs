@@ -6,8 +6,6 @@ namespace CiPublisher.Core.Targets.AppleDevices;
 /// <summary>Reads and merges every device source the inputs name: <c>apple-devices</c>, <c>apple-devices-file</c>, Fenfa.</summary>
 public sealed class DeviceSources(RunScope scope, AppleSettings apple, IEnumerable<IDeviceSource> services)
 {
-    public const string DevicesFileInput = "apple-devices-file";
-
     public bool Any => Apple.Devices.Count > 0 || Apple.DevicesFile is not null || Apple.DevicesFromFenfa;
 
     private AppleSettings Apple => apple;
@@ -18,7 +16,7 @@ public sealed class DeviceSources(RunScope scope, AppleSettings apple, IEnumerab
         if (Apple.DevicesFile is { } file) requests.AddRange(ReadFile(file));
         if (!Apple.DevicesFromFenfa) return DeviceCandidates.From(requests);
 
-        var fenfa = services.FirstOrDefault(s => s.Input == "apple-devices-from-fenfa")
+        var fenfa = services.FirstOrDefault(s => s.Input == AppleInputs.DevicesFromFenfa.Name)
                     ?? throw new InvalidOperationException("apple-devices-from-fenfa needs fenfa-url and a Fenfa admin token (fenfa-token)");
         var bound = await fenfa.ReadAsync(cancellationToken);
         requests.AddRange(bound.Requests);
@@ -28,7 +26,7 @@ public sealed class DeviceSources(RunScope scope, AppleSettings apple, IEnumerab
     private IReadOnlyList<DeviceRequest> ReadFile(string file)
     {
         var path = Path.IsPathRooted(file) ? file : Path.Combine(scope.WorkingDirectory, file);
-        if (!File.Exists(path)) throw new FileNotFoundException($"{DevicesFileInput}: no file '{file}' in the working directory");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{AppleInputs.DevicesFile.Name}: no file '{file}' in the working directory");
         using var reader = new StreamReader(path);
         return DeviceListParser.ParseAppleFile(reader, Path.GetFileName(path));
     }

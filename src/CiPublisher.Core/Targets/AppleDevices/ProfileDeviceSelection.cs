@@ -7,8 +7,6 @@ namespace CiPublisher.Core.Targets.AppleDevices;
 /// </summary>
 public sealed record ProfileDeviceSelection(IReadOnlyList<AccountDevice> Included, IReadOnlyList<(AccountDevice Device, string Reason)> LeftOut)
 {
-    public const string IncludeMacsInput = "apple-profiles-include-macs";
-
     public static ProfileDeviceSelection For(ProfileTypeRule rule, IEnumerable<AccountDevice> devices, bool includeMacs)
     {
         var included = new List<AccountDevice>();
@@ -38,6 +36,6 @@ public sealed record ProfileDeviceSelection(IReadOnlyList<AccountDevice> Include
     {
         if (deviceClass != "MAC" || !rule.TakesAppleSiliconMacs) return $"{deviceClass} (not taken by {rule.ProfileType} profiles)";
         if (!IsAppleSilicon(device)) return "MAC (Intel Macs cannot run iOS apps)";
-        return includeMacs ? "MAC" : $"MAC (Apple-silicon Macs enter iOS profiles only with {IncludeMacsInput})";
+        return includeMacs ? "MAC" : $"MAC (Apple-silicon Macs enter iOS profiles only with {AppleInputs.ProfilesIncludeMacs.Name})";
     }
 }

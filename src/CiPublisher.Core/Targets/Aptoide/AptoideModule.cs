@@ -10,21 +10,23 @@ namespace CiPublisher.Core.Targets.Aptoide;
 /// <summary>Aptoide: <c>aptoide-repo</c> enables it. Adds the client and the target that uploads the APKs.</summary>
 public sealed class AptoideModule : TargetModule<AptoideSettings>
 {
+    public override InputGroup Inputs => AptoideInputs.Group;
+
     public override AptoideSettings? Bind(InputReader inputs, BindingScope scope)
     {
-        var repo = inputs.Text("aptoide-repo");
+        var repo = inputs.Text(AptoideInputs.Repo);
         if (repo is null)
         {
-            if (inputs.Raw("aptoide-token").IsGiven || inputs.Raw("aptoide-username").IsGiven)
-                inputs.Fail("aptoide-repo", "is required to upload to Aptoide: the store (repo) name");
+            if (inputs.Raw(AptoideInputs.Token).IsGiven || inputs.Raw(AptoideInputs.Username).IsGiven)
+                inputs.Fail(AptoideInputs.Repo, "is required to upload to Aptoide: the store (repo) name");
             return null;
         }
 
-        var token = inputs.Text("aptoide-token");
-        var username = inputs.Text("aptoide-username");
-        var password = inputs.Text("aptoide-password");
+        var token = inputs.Text(AptoideInputs.Token);
+        var username = inputs.Text(AptoideInputs.Username);
+        var password = inputs.Text(AptoideInputs.Password);
         if (token is null && (username is null || password is null))
-            inputs.Fail("aptoide-token", "is required with aptoide-repo (or give aptoide-username and aptoide-password)");
+            inputs.Fail(AptoideInputs.Token, "is required with aptoide-repo (or give aptoide-username and aptoide-password)");
 
         return new AptoideSettings
         {
@@ -32,10 +34,10 @@ public sealed class AptoideModule : TargetModule<AptoideSettings>
             Token = token,
             Username = username,
             Password = password,
-            ApiUrl = inputs.Url("aptoide-api-url") ?? AptoideSettings.DefaultApiUrl,
-            Listing = new AptoideListing(ListingNumber(inputs, "aptoide-category", AptoideListing.ParseCategory),
-                ListingNumber(inputs, "aptoide-rating", AptoideListing.ParseRating), inputs.Text("aptoide-description")),
-            OnlyUserRepo = inputs.Bool("aptoide-only-user-repo"),
+            ApiUrl = inputs.Url(AptoideInputs.ApiUrl) ?? AptoideSettings.DefaultApiUrl,
+            Listing = new AptoideListing(ListingNumber(inputs, AptoideInputs.Category, AptoideListing.ParseCategory),
+                ListingNumber(inputs, AptoideInputs.Rating, AptoideListing.ParseRating), inputs.Text(AptoideInputs.Description)),
+            OnlyUserRepo = inputs.Bool(AptoideInputs.OnlyUserRepo),
         };
     }
 
@@ -55,7 +57,7 @@ public sealed class AptoideModule : TargetModule<AptoideSettings>
     private delegate int? NumberParser(string text, out string? problem);
 
     // Checked here, so a wrong listing field is an input error before any request.
-    private static int? ListingNumber(InputReader inputs, string input, NumberParser parse)
+    private static int? ListingNumber(InputReader inputs, InputDeclaration input, NumberParser parse)
     {
         if (inputs.Text(input) is not { } text) return null;
         var number = parse(text, out var problem);

@@ -10,7 +10,7 @@ namespace CiPublisher.Core.Targets.Fenfa;
 /// </summary>
 public sealed class FenfaDeviceSource(FenfaClient fenfa, FenfaSettings settings) : IDeviceSource
 {
-    public string Input => "apple-devices-from-fenfa";
+    public string Input => AppleInputs.DevicesFromFenfa.Name;
 
     public async Task<SourcedDevices> ReadAsync(CancellationToken cancellationToken)
     {

@@ -11,35 +11,37 @@ namespace CiPublisher.Core.Targets.Fenfa;
 /// </summary>
 public sealed class FenfaModule : TargetModule<FenfaSettings>
 {
+    public override InputGroup Inputs => FenfaInputs.Group;
+
     public override FenfaSettings? Bind(InputReader inputs, BindingScope scope)
     {
-        var url = inputs.Url("fenfa-url");
+        var url = inputs.Url(FenfaInputs.Url);
         if (url is null)
         {
-            foreach (var dependent in new[] { "fenfa-token", "fenfa-product", "fenfa-variant-id" })
+            foreach (var dependent in new[] { FenfaInputs.Token, FenfaInputs.Product, FenfaInputs.VariantId })
             {
-                if (inputs.Raw(dependent).IsGiven && inputs.Raw("fenfa-url").Text is null)
+                if (inputs.Raw(dependent).IsGiven && inputs.Raw(FenfaInputs.Url).Text is null)
                     inputs.Fail(dependent, "is given but fenfa-url is not; give the Fenfa server URL too");
             }
             return null;
         }
 
-        var token = inputs.Text("fenfa-token");
-        var product = inputs.Text("fenfa-product");
-        var variant = inputs.Text("fenfa-variant-id");
-        if (token is null) inputs.Fail("fenfa-token", "is required with fenfa-url: an upload token (with fenfa-variant-id) or an admin token (with fenfa-product)");
+        var token = inputs.Text(FenfaInputs.Token);
+        var product = inputs.Text(FenfaInputs.Product);
+        var variant = inputs.Text(FenfaInputs.VariantId);
+        if (token is null) inputs.Fail(FenfaInputs.Token, "is required with fenfa-url: an upload token (with fenfa-variant-id) or an admin token (with fenfa-product)");
         if (product is null && variant is null)
-            inputs.Fail("fenfa-product", "or fenfa-variant-id is required with fenfa-url: a product slug to find or create (admin token), or the variant ID to upload to (upload token)");
+            inputs.Fail(FenfaInputs.Product, "or fenfa-variant-id is required with fenfa-url: a product slug to find or create (admin token), or the variant ID to upload to (upload token)");
 
         return new FenfaSettings
         {
             Url = url,
             Token = token,
             Product = product,
-            ProductName = inputs.Text("fenfa-product-name"),
+            ProductName = inputs.Text(FenfaInputs.ProductName),
             VariantId = variant,
-            Publish = inputs.Bool("fenfa-publish"),
-            SkipExisting = inputs.Bool("fenfa-skip-existing"),
+            Publish = inputs.Bool(FenfaInputs.Publish),
+            SkipExisting = inputs.Bool(FenfaInputs.SkipExisting),
         };
     }
 

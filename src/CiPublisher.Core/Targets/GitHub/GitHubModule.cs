@@ -18,26 +18,28 @@ namespace CiPublisher.Core.Targets.GitHub;
 /// </summary>
 public sealed class GitHubModule : TargetModule<GitHubSettings>
 {
+    public override InputGroup Inputs => GitHubInputs.Group;
+
     public override GitHubSettings? Bind(InputReader inputs, BindingScope scope)
     {
         var neededFor = scope.Settings<AltStoreSettings>()?.AdpHost == AdpHostKind.GitHubRelease ? "altstore-adp-host: github-release"
             : scope.ReleaseNotesFromPullRequest ? "release-notes-from: pr" : null;
-        var release = inputs.Bool("github-release");
-        var comment = inputs.Bool("github-pr-comment");
-        var assets = inputs.Bool("github-release-assets");
+        var release = inputs.Bool(GitHubInputs.Release);
+        var comment = inputs.Bool(GitHubInputs.PrComment);
+        var assets = inputs.Bool(GitHubInputs.ReleaseAssets);
         if (!release && !comment && !assets && neededFor is null) return null;
 
-        var token = inputs.Text("github-token");
+        var token = inputs.Text(GitHubInputs.Token);
         if (token is null)
-            inputs.Fail("github-token", $"is required with {(neededFor is null ? "github-release, github-release-assets or github-pr-comment" : neededFor)} " +
+            inputs.Fail(GitHubInputs.Token, $"is required with {(neededFor is null ? "github-release, github-release-assets or github-pr-comment" : neededFor)} " +
                                         "(in a workflow: ${{ secrets.GITHUB_TOKEN }})");
 
-        var apiUrl = inputs.Url("github-api-url")
+        var apiUrl = inputs.Url(GitHubInputs.ApiUrl)
                      ?? (scope.Environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } fromRunner ? new Uri(fromRunner.TrimEnd('/') + "/") : null)
                      ?? GitHubSettings.DefaultApiUrl;
-        var given = inputs.Text("github-repository") ?? scope.Context.Repository;
+        var given = inputs.Text(GitHubInputs.Repository) ?? scope.Context.Repository;
         var repository = RepositoryName.Parse(given);
-        if (repository is null) inputs.Fail("github-repository", $"'{given}' is not owner/name; give github-repository");
+        if (repository is null) inputs.Fail(GitHubInputs.Repository, $"'{given}' is not owner/name; give github-repository");
 
         return new GitHubSettings
         {
@@ -47,7 +49,7 @@ public sealed class GitHubModule : TargetModule<GitHubSettings>
             Release = release,
             PullRequestComment = comment,
             ReleaseAssets = assets,
-            ReleaseChecksums = inputs.Bool("github-release-checksums"),
+            ReleaseChecksums = inputs.Bool(GitHubInputs.ReleaseChecksums),
         };
     }
 

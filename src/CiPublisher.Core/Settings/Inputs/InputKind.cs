@@ -1,4 +1,4 @@
-namespace CiPublisher.Cli;
+namespace CiPublisher.Core.Settings.Inputs;
 
 /// <summary>How an input's text is read and validated.</summary>
 public enum InputKind
