@@ -48,7 +48,7 @@ public sealed class AltStoreModule : TargetModule<AltStoreSettings>
         var wait = inputs.Bool(AltStoreInputs.Wait);
         if ((adpHost != AdpHostKind.None || adpDir is not null) && adpText is not null && !wait)
             inputs.Fail(AltStoreInputs.Wait, $"is false, but {(adpHost != AdpHostKind.None ? "altstore-adp-host" : "altstore-adp-dir")} needs the " +
-                                         "processed ADP: let the run wait for it (altstore-wait: true)");
+                                             "processed ADP: let the run wait for it (altstore-wait: true)");
         if (adpHost == AdpHostKind.GitHubRelease && hostedUrl is not null)
             inputs.Fail(AltStoreInputs.HostedUrl, "points the source elsewhere, but altstore-adp-host: github-release points it at the release assets; give one");
 

@@ -73,7 +73,7 @@ public sealed class AppleDevicesModule : TargetModule<AppleSettings>
         var types = given.Select(t => t.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
         foreach (var unknown in types.Where(t => !ProfileTypeRule.DeviceHolding.ContainsKey(t)))
             inputs.Fail(AppleInputs.ProfileTypes, $"'{unknown}' is not a profile type that holds devices; use any of " +
-                                               string.Join(", ", ProfileTypeRule.DeviceHolding.Keys));
+                                                  string.Join(", ", ProfileTypeRule.DeviceHolding.Keys));
         return types;
     }
 

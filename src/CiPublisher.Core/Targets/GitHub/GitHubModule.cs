@@ -32,7 +32,7 @@ public sealed class GitHubModule : TargetModule<GitHubSettings>
         var token = inputs.Text(GitHubInputs.Token);
         if (token is null)
             inputs.Fail(GitHubInputs.Token, $"is required with {(neededFor is null ? "github-release, github-release-assets or github-pr-comment" : neededFor)} " +
-                                        "(in a workflow: ${{ secrets.GITHUB_TOKEN }})");
+                                            "(in a workflow: ${{ secrets.GITHUB_TOKEN }})");
 
         var apiUrl = inputs.Url(GitHubInputs.ApiUrl)
                      ?? (scope.Environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } fromRunner ? new Uri(fromRunner.TrimEnd('/') + "/") : null)
