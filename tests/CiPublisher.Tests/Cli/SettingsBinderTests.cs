@@ -282,6 +282,36 @@ public sealed class SettingsBinderTests : IDisposable
     }
 
     [Fact]
+    public void DevicesFromFenfa_WithFenfaButNoToken_IsAnInputErrorOfTheToken()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var (_, errors) = Bind(new()
+        {
+            ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34",
+            ["INPUT_APPLE-PRIVATE-KEY"] = ec.ExportPkcs8PrivateKeyPem(),
+            ["INPUT_APPLE-DEVICES-FROM-FENFA"] = "true",
+            ["INPUT_FENFA-URL"] = "https://dist.example.com",
+            ["INPUT_FENFA-PRODUCT"] = "lumen",
+        });
+
+        errors.Should().ContainSingle().Which.Input.Should().Be("fenfa-token");
+    }
+
+    [Fact]
+    public void AnInputReadTwice_ReportsItsProblemOnce()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var (_, errors) = Bind(new()
+        {
+            ["INPUT_APPLE-KEY-ID"] = "2X9R4HXF34",
+            ["INPUT_APPLE-PRIVATE-KEY"] = ec.ExportPkcs8PrivateKeyPem(),
+            ["INPUT_APPLE-DEVICES-FROM-FENFA"] = "maybe",
+        });
+
+        errors.Should().ContainSingle().Which.Should().Be(new InputError("apple-devices-from-fenfa", "'maybe' is not a boolean; use true/false, yes/no or 1/0"));
+    }
+
+    [Fact]
     public void ProfileTypes_AreReadAsAList_AndAStoreTypeIsAnInputErrorNamingTheInput()
     {
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);

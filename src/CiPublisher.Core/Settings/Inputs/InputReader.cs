@@ -13,7 +13,12 @@ public sealed class InputReader(IInputValues sources, string baseDirectory)
 
     public string? Text(InputDeclaration input) => sources.Get(input).Text?.Trim();
 
-    public void Fail(InputDeclaration input, string problem) => _errors.Add(new InputError(sources.Get(input).DisplayName, problem));
+    /// <summary>Records a problem once, however many bindings read the input.</summary>
+    public void Fail(InputDeclaration input, string problem)
+    {
+        var error = new InputError(sources.Get(input).DisplayName, problem);
+        if (!_errors.Contains(error)) _errors.Add(error);
+    }
 
     public bool Bool(InputDeclaration input)
     {

@@ -1,6 +1,5 @@
 using CiPublisher.Core.Apple;
 using CiPublisher.Core.Settings.Inputs;
-using CiPublisher.Core.Targets.Fenfa;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,10 +28,6 @@ public sealed class AppleDevicesModule : TargetModule<AppleSettings>
         if (keyId is null) inputs.Fail(AppleInputs.KeyId, "is required with apple-private-key: the API key's ID (10 characters)");
         if (key is null) inputs.Fail(AppleInputs.PrivateKey, "is required with apple-key-id: the .p8 key as PEM text, base64 of the PEM, or a file path");
 
-        var fromFenfa = inputs.Bool(AppleInputs.DevicesFromFenfa);
-        if (fromFenfa && (inputs.Raw(FenfaInputs.Url).Text is null || inputs.Raw(FenfaInputs.Token).Text is null))
-            inputs.Fail(AppleInputs.DevicesFromFenfa, "needs fenfa-url and an admin fenfa-token to read the devices bound in Fenfa");
-
         var settings = new AppleSettings
         {
             KeyId = keyId ?? "",
@@ -41,7 +36,7 @@ public sealed class AppleDevicesModule : TargetModule<AppleSettings>
             ApiUrl = inputs.Url(AppleInputs.ApiUrl) ?? AppleSettings.DefaultApiUrl,
             Devices = inputs.Lines(AppleInputs.Devices),
             DevicesFile = inputs.ExistingFile(AppleInputs.DevicesFile),
-            DevicesFromFenfa = fromFenfa,
+            DevicesFromFenfa = inputs.Bool(AppleInputs.DevicesFromFenfa),
             MaxNewDevices = inputs.WholeNumber(AppleInputs.MaxNewDevices, 0, 1000),
             RefreshProfiles = inputs.Bool(AppleInputs.RefreshProfiles),
             ProfileTypes = ProfileTypes(inputs),

@@ -18,11 +18,14 @@ public sealed class FenfaModule : TargetModule<FenfaSettings>
         var url = inputs.Url(FenfaInputs.Url);
         if (url is null)
         {
+            if (inputs.Raw(FenfaInputs.Url).IsGiven) return null; // given but refused: that error says it
             foreach (var dependent in new[] { FenfaInputs.Token, FenfaInputs.Product, FenfaInputs.VariantId })
             {
-                if (inputs.Raw(dependent).IsGiven && inputs.Raw(FenfaInputs.Url).Text is null)
-                    inputs.Fail(dependent, "is given but fenfa-url is not; give the Fenfa server URL too");
+                if (inputs.Raw(dependent).IsGiven) inputs.Fail(dependent, "is given but fenfa-url is not; give the Fenfa server URL too");
             }
+            // The Apple devices module asks for Fenfa's devices; what reading them takes is this module's to say.
+            if (inputs.Bool(AppleInputs.DevicesFromFenfa))
+                inputs.Fail(AppleInputs.DevicesFromFenfa, "needs fenfa-url and an admin fenfa-token to read the devices bound in Fenfa");
             return null;
         }
 
