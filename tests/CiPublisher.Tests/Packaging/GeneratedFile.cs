@@ -10,7 +10,7 @@ public sealed class GeneratedFile(string relativePath)
 
     private readonly string _path = Path.Combine(RepositoryPaths.Root, relativePath);
 
-    public string Text => File.ReadAllText(_path).Replace("\r\n", "\n", StringComparison.Ordinal);
+    private string Text => File.ReadAllText(_path).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>Checks the whole file.</summary>
     public void ShouldBe(string rendered) => Check(Text, rendered);
